@@ -1,0 +1,66 @@
+"""Build the wheel from a clean copy of the committed tree and import it in an empty venv.
+
+Run by ``make wheel-check`` and by tests/test_wheel.py. A clean copy (``git archive HEAD`` when
+the tree is a git checkout, else the working tree) proves the wheel does not depend on files that
+happen to lie around in a developer's checkout.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tarfile
+import tempfile
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+IMPORT_CHECK = (
+    "import messagemedia_messages, hmac_auth, messagemedia_runtime, pathlib;"
+    "from messagemedia_messages.api.messages import send_messages;"
+    "from messagemedia_messages.models import Message;"
+    "c = hmac_auth.create_client('k', 's', base_url='http://127.0.0.1:9');"
+    "assert 'site-packages' in messagemedia_messages.__file__, messagemedia_messages.__file__;"
+    "assert (pathlib.Path(messagemedia_messages.__file__).parent / 'py.typed').exists();"
+    "assert (pathlib.Path(hmac_auth.__file__).parent / 'py.typed').exists();"
+    "print('wheel imports OK from', pathlib.Path(messagemedia_messages.__file__).parent.parent)"
+)
+
+
+def _clean_copy(dest: Path) -> Path:
+    src = dest / "src"
+    src.mkdir()
+    if (ROOT / ".git").exists():
+        archive = dest / "head.tar"
+        subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(archive), "HEAD"], check=True)
+        with tarfile.open(archive) as tar:
+            tar.extractall(src, filter="data")
+    else:
+        subprocess.run(["cp", "-a", f"{ROOT}/.", str(src)], check=True)
+    return src
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        src = _clean_copy(tmp)
+        dist = tmp / "dist"
+        subprocess.run(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(src)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        wheel = next(dist.glob("*.whl"))
+        env_dir = tmp / "venv"
+        venv.create(env_dir, with_pip=True)
+        python = env_dir / "bin" / "python"
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)], check=True
+        )
+        subprocess.run([str(python), "-c", IMPORT_CHECK], check=True, cwd=tmp)
+        print(f"built and installed {wheel.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

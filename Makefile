@@ -13,7 +13,7 @@ export PATH := $(CURDIR)/$(BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 
 SPEC := openapi.yaml
 GEN_CONFIG := generator-config.yaml
-TEMPLATES := $(sort $(wildcard templates/*.jinja))
+TEMPLATES := $(sort $(wildcard templates/*.jinja templates/*/*.jinja))
 PACKAGE := generated/messagemedia_messages
 GEN_STAMP := $(PACKAGE)/_spec/__init__.py
 VENV_STAMP := $(VENV)/.installed

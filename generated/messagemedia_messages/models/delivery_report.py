@@ -62,13 +62,13 @@ class DeliveryReport:
 
         status = self.status.value
 
-        date_received = self.date_received.isoformat()
+        date_received = self.date_received.isoformat().replace("+00:00", "Z")
 
         source_number = self.source_number
 
         submitted_date: str | Unset = UNSET
         if not isinstance(self.submitted_date, Unset):
-            submitted_date = self.submitted_date.isoformat()
+            submitted_date = self.submitted_date.isoformat().replace("+00:00", "Z")
 
         original_text = self.original_text
 
@@ -131,7 +131,7 @@ class DeliveryReport:
 
         status = DeliveryReportStatus(d.pop("status"))
 
-        date_received = datetime.datetime.fromisoformat(d.pop("date_received"))
+        date_received = datetime.datetime.fromisoformat(d.pop("date_received").upper())
 
         source_number = d.pop("source_number", UNSET)
 
@@ -140,7 +140,7 @@ class DeliveryReport:
         if isinstance(_submitted_date, Unset):
             submitted_date = UNSET
         else:
-            submitted_date = datetime.datetime.fromisoformat(_submitted_date)
+            submitted_date = datetime.datetime.fromisoformat(_submitted_date.upper())
 
         original_text = d.pop("original_text", UNSET)
 

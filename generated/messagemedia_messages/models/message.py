@@ -96,11 +96,11 @@ class Message:
 
         scheduled: str | Unset = UNSET
         if not isinstance(self.scheduled, Unset):
-            scheduled = self.scheduled.isoformat()
+            scheduled = self.scheduled.isoformat().replace("+00:00", "Z")
 
         message_expiry_timestamp: str | Unset = UNSET
         if not isinstance(self.message_expiry_timestamp, Unset):
-            message_expiry_timestamp = self.message_expiry_timestamp.isoformat()
+            message_expiry_timestamp = self.message_expiry_timestamp.isoformat().replace("+00:00", "Z")
 
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
@@ -195,14 +195,14 @@ class Message:
         if isinstance(_scheduled, Unset):
             scheduled = UNSET
         else:
-            scheduled = datetime.datetime.fromisoformat(_scheduled)
+            scheduled = datetime.datetime.fromisoformat(_scheduled.upper())
 
         _message_expiry_timestamp = d.pop("message_expiry_timestamp", UNSET)
         message_expiry_timestamp: datetime.datetime | Unset
         if isinstance(_message_expiry_timestamp, Unset):
             message_expiry_timestamp = UNSET
         else:
-            message_expiry_timestamp = datetime.datetime.fromisoformat(_message_expiry_timestamp)
+            message_expiry_timestamp = datetime.datetime.fromisoformat(_message_expiry_timestamp.upper())
 
         _metadata = d.pop("metadata", UNSET)
         metadata: Metadata | Unset

@@ -51,7 +51,7 @@ class Reply:
 
         source_number = self.source_number
 
-        date_received = self.date_received.isoformat()
+        date_received = self.date_received.isoformat().replace("+00:00", "Z")
 
         message_id: str | Unset = UNSET
         if not isinstance(self.message_id, Unset):
@@ -104,7 +104,7 @@ class Reply:
 
         source_number = d.pop("source_number")
 
-        date_received = datetime.datetime.fromisoformat(d.pop("date_received"))
+        date_received = datetime.datetime.fromisoformat(d.pop("date_received").upper())
 
         _message_id = d.pop("message_id", UNSET)
         message_id: UUID | Unset

@@ -1,15 +1,15 @@
 """Build the wheel from a clean copy of the committed tree and import it in an empty venv.
 
-Run by ``make wheel-check`` and by tests/test_wheel.py. A clean copy (``git archive HEAD`` when
-the tree is a git checkout, else the working tree) proves the wheel does not depend on files that
-happen to lie around in a developer's checkout.
+Run by ``make wheel-check`` and by tests/test_wheel.py. A clean copy (the files git tracks or
+would track, as they are in the working tree: nothing ignored, no .venv, no caches) proves the
+wheel does not depend on files that happen to lie around in a developer's checkout.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
 import venv
 from pathlib import Path
@@ -31,10 +31,17 @@ def _clean_copy(dest: Path) -> Path:
     src = dest / "src"
     src.mkdir()
     if (ROOT / ".git").exists():
-        archive = dest / "head.tar"
-        subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", "-o", str(archive), "HEAD"], check=True)
-        with tarfile.open(archive) as tar:
-            tar.extractall(src, filter="data")
+        listed = subprocess.run(
+            ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            check=True,
+            capture_output=True,
+        ).stdout.decode()
+        for name in filter(None, listed.split("\0")):
+            source = ROOT / name
+            if source.is_file():
+                target = src / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
     else:
         subprocess.run(["cp", "-a", f"{ROOT}/.", str(src)], check=True)
     return src
@@ -55,7 +62,8 @@ def main() -> int:
         venv.create(env_dir, with_pip=True)
         python = env_dir / "bin" / "python"
         subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)], check=True
+            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)],
+            check=True,
         )
         subprocess.run([str(python), "-c", IMPORT_CHECK], check=True, cwd=tmp)
         print(f"built and installed {wheel.name}")

@@ -28,10 +28,14 @@ def test_every_operation_has_examples_for_each_body() -> None:
                 continue
             prefix = f"{method.upper()} {path} ({op['operationId']})"
             if "requestBody" in op:
-                assert any(w.startswith(f"{prefix} request") for w in wheres), f"{prefix}: request body has no example"
+                assert any(w.startswith(f"{prefix} request") for w in wheres), (
+                    f"{prefix}: request body has no example"
+                )
             for status, response in op["responses"].items():
                 if "content" in response or "$ref" in response:
-                    assert any(w.startswith(f"{prefix} {status}") for w in wheres), f"{prefix} {status}: no example"
+                    assert any(w.startswith(f"{prefix} {status}") for w in wheres), (
+                        f"{prefix} {status}: no example"
+                    )
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.where)
@@ -40,7 +44,9 @@ def test_example_is_valid_against_its_schema(example: Example) -> None:
     assert not errors, "\n".join(f"{example.where}: {list(e.path)}: {e.message}" for e in errors)
 
 
-@pytest.mark.parametrize("example", [e for e in EXAMPLES if e.model_name and _model(e.model_name)], ids=lambda e: e.where)
+@pytest.mark.parametrize(
+    "example", [e for e in EXAMPLES if e.model_name and _model(e.model_name)], ids=lambda e: e.where
+)
 def test_example_round_trips_through_the_generated_model(example: Example) -> None:
     model = _model(example.model_name or "")
     parsed = model.from_dict(example.value)

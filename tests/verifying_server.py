@@ -53,6 +53,12 @@ _ROUTES: list[tuple[str, re.Pattern[str], int, Any]] = [
 ]
 
 
+class _Server(ThreadingHTTPServer):
+    # The stdlib's listen backlog of 5 drops connections when tests fire dozens of requests at once.
+    request_queue_size = 128
+    daemon_threads = True
+
+
 class RejectedError(Exception):
     """The request's credentials do not verify; the message is returned to the client."""
 
@@ -220,7 +226,7 @@ def running(
     state = VerifyingServer(dict(credentials))
     if now is not None:
         state.now = now
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(state))
+    httpd = _Server(("127.0.0.1", 0), _handler_for(state))
     httpd.daemon_threads = True
     host, port = httpd.server_address[:2]
     state.base_url = f"http://{host!s}:{port}"

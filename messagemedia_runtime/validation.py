@@ -1,0 +1,219 @@
+"""Check a request against openapi.yaml before it is sent, with messages people can act on.
+
+The rules themselves are compiled from the spec into ``messagemedia_messages._spec.<operation>``
+(see tools/compile_spec.py); this module runs them and rewrites their failures.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from typing import Any, Final
+
+from .errors import RequestValidationError, operation_info
+
+__all__ = ["check_request"]
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "<no body>"
+
+
+_NO_BODY: Final = _Missing()
+
+_validators: dict[str, tuple[Callable[[Any], Any], type[Exception]]] = {}
+
+_INDEX = re.compile(r"\[(\d+)\]")
+_METADATA_KEY = re.compile(r"\.metadata\.(.+)$")
+# Fields whose values people write to handsets: never quoted back in an error.
+_PRIVATE_FIELDS = re.compile(r"(^|\.)(content|subject|metadata)\b")
+_SHORT_VALUE = 40
+_TYPE_NAMES = {
+    "object": "an object",
+    "array": "a list",
+    "string": "a string",
+    "boolean": "a boolean",
+    "integer": "an integer",
+    "number": "a number",
+}
+_FORMATS = {
+    "uuid": "a UUID such as 877c19ef-fa2e-4cec-827a-e1df9b5509f7",
+    "uri": "an absolute URI such as https://example.com/callback",
+    "date-time": "an ISO 8601 date-time with a time zone, such as 2026-11-25T12:00:00Z",
+}
+
+
+def _validator(operation_id: str) -> tuple[Callable[[Any], Any], type[Exception]]:
+    found = _validators.get(operation_id)
+    if found is None:
+        # One module per operation, imported on first use: a process that only sends never loads the rest.
+        module = importlib.import_module(f"messagemedia_messages._spec.{operation_id}")
+        found = (module.validate, module.JsonSchemaValueException)
+        _validators[operation_id] = found
+    return found
+
+
+def check_request(
+    operation_id: str,
+    *,
+    path: dict[str, str],
+    headers: dict[str, Any] | None = None,
+    body: Any = _NO_BODY,
+) -> None:
+    """Raise ``RequestValidationError`` if the request breaks a rule of openapi.yaml.
+
+    ``path``: path parameters by their spec name; ``headers``: the headers the generated code set
+    (its ``Content-Type`` is ours, not the caller's, and is ignored); ``body``: the JSON body, if any.
+    """
+    validate, schema_error = _validator(operation_id)
+    if headers and "Content-Type" in headers:
+        headers = {k: v for k, v in headers.items() if k != "Content-Type"}
+    data: dict[str, Any] = {"path": path, "headers": headers or {}}
+    if body is not _NO_BODY:
+        data["body"] = body
+    try:
+        validate(data)
+    except schema_error as exc:
+        raise _explain(operation_id, exc, body) from None
+
+
+def _quote(field: str, value: Any) -> str:
+    """`` (got '...')`` for short values of fields that are not message content; else nothing."""
+    if _PRIVATE_FIELDS.search(field):
+        return ""
+    if isinstance(value, str) and len(value) <= _SHORT_VALUE:
+        return f" (got {value!r})"
+    if isinstance(value, bool | int | float) or value is None:
+        return f" (got {value!r})"
+    return ""
+
+
+def _size(value: Any) -> str:
+    return f" (got {len(value)})" if isinstance(value, str | list | dict | tuple) else ""
+
+
+def _plural(n: Any, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _field_name(raw: str) -> str:
+    """``data.body.messages[0].metadata.k`` -> ``messages[0].metadata['k']``; path/header groups dropped."""
+    for prefix in ("data.body.", "data.path.", "data.headers.", "data."):
+        if raw.startswith(prefix):
+            raw = raw[len(prefix) :]
+            break
+    else:
+        if raw in ("data", "data.body"):
+            return "body"
+        if raw in ("data.path", "data.headers"):
+            return raw[len("data.") :]
+    key = _METADATA_KEY.search(raw)
+    if key:
+        raw = raw[: key.start()] + f".metadata[{key.group(1)!r}]"
+    return raw
+
+
+def _is_mms_rule(definition: Any) -> bool:
+    if not isinstance(definition, dict):
+        return False
+    fmt = definition.get("properties", {}).get("format")
+    return definition.get("const") == "MMS" or (isinstance(fmt, dict) and fmt.get("const") == "MMS")
+
+
+def _message_at(body: Any, index: int | None) -> Any:
+    try:
+        return body["messages"][index]
+    except (KeyError, IndexError, TypeError):
+        return None
+
+
+def _describe(field: str, rule: str | None, definition: Any, value: Any, fallback: str) -> str:
+    definition = definition if isinstance(definition, dict) else {}
+    if rule == "minLength":
+        n = definition.get("minLength")
+        if n == 1:
+            return f"{field} must not be empty"
+        return f"{field} must be at least {_plural(n, 'character')}{_size(value)}"
+    if rule == "maxLength":
+        return f"{field} must be at most {_plural(definition.get('maxLength'), 'character')}{_size(value)}"
+    if rule == "pattern" and field.endswith("_number"):
+        return (
+            f"{field} must be an E.164 phone number: '+' then 1 to 15 digits, the first not 0,"
+            f" e.g. +61491570156 (not 0491570156){_quote(field, value)}"
+        )
+    if rule == "pattern":
+        return f"{field} must match {definition.get('pattern')}{_quote(field, value)}"
+    if rule == "format":
+        wanted = _FORMATS.get(str(definition.get("format")), f"a valid {definition.get('format')}")
+        return f"{field} must be {wanted}{_quote(field, value)}"
+    if rule == "minItems":
+        return f"{field} must have at least {_plural(definition.get('minItems'), 'item')}{_size(value)}"
+    if rule == "maxItems":
+        return f"{field} must have at most {_plural(definition.get('maxItems'), 'item')}{_size(value)}"
+    if rule == "maxProperties":
+        n = definition.get("maxProperties")
+        return f"{field} may have at most {n} key/value pairs{_size(value)}"
+    if rule == "propertyNames":
+        names = definition.get("propertyNames", {})
+        low, high = names.get("minLength", 0), names.get("maxLength")
+        bad = [k for k in (value or {}) if not low <= len(k) <= (high if high is not None else len(k))]
+        which = ""
+        if bad:
+            key = bad[0]
+            which = (
+                f" (key {key[:20] + '…' if len(key) > 20 else key!r} has {_plural(len(key), 'character')})"
+            )
+        return f"{field} keys must be {low} to {high} characters long{which}"
+    if rule == "type":
+        wanted = definition.get("type")
+        return f"{field} must be {_TYPE_NAMES.get(str(wanted), wanted)}, not {type(value).__name__}"
+    if rule == "enum":
+        options = ", ".join(str(o) for o in definition.get("enum", []))
+        return f"{field} must be one of {options}{_quote(field, value)}"
+    if rule == "const":
+        return f"{field} must be {definition.get('const')!r}{_quote(field, value)}"
+    if rule == "required":
+        required = definition.get("required", [])
+        missing = [k for k in required if not isinstance(value, dict) or k not in value]
+        names = ", ".join(missing) if missing else ", ".join(required)
+        return f"{field} is missing {names}" if field != "body" else f"the body is missing {names}"
+    return fallback
+
+
+def _explain(operation_id: str, exc: Any, body: Any) -> RequestValidationError:
+    raw_name = str(getattr(exc, "name", "") or "data")
+    field = _field_name(raw_name)
+    found = _INDEX.search(field)
+    index = int(found.group(1)) if found else None
+    rule = getattr(exc, "rule", None)
+    definition = getattr(exc, "definition", None)
+    value = getattr(exc, "value", None)
+    fallback = str(getattr(exc, "message", exc)).replace("data.body.", "").replace("data.", "")
+
+    if _is_mms_rule(definition) and rule in ("required", "const"):
+        message = _message_at(body, index)
+        uses = [k for k in ("media", "subject") if isinstance(message, dict) and k in message]
+        owner = field.removesuffix(".format")
+        text = (
+            f"{owner} has {' and '.join(uses) or 'media or subject'}, which only MMS messages can carry:"
+            f" set format to 'MMS' or remove {' and '.join(uses) or 'them'}"
+        )
+        field = f"{owner}.format"
+        rule = "mms_only"
+    elif raw_name == "data.headers.Account":
+        text = _describe("account (the Account header)", rule, definition, value, fallback)
+    else:
+        text = _describe(field, rule, definition, value, fallback)
+
+    info = operation_info(operation_id)
+    return RequestValidationError(
+        text,
+        field=field,
+        index=index,
+        rule=rule,
+        operation=operation_id,
+        method=info.get("method"),
+        path=info.get("path"),
+    )

@@ -1,0 +1,292 @@
+"""Request contract: every request the client builds is one openapi.yaml allows (no server needed).
+
+Each of the eight operations is called through ``hmac_auth.create_client`` (HMAC and Basic, sync and
+async; with the least it takes and with every optional field), the request is captured with an
+``httpx.MockTransport`` and held to openapi.yaml by openapi-core: path, method, parameters
+(``messageId``, ``Account``), security and body, plus no unknown or read-only body fields and an
+Authorization header that is what the spec's security schemes describe. The mock answers with the
+spec's own example, which must come back as the documented model.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from contract_helpers import (
+    ACCOUNT,
+    API_KEY,
+    API_SECRET,
+    BASE_URL,
+    CALLS,
+    MESSAGE_ID,
+    Call,
+    Recorder,
+    RequestContract,
+    normalised,
+    operations,
+    success_response,
+)
+from spec_tools import load_spec
+
+from hmac_auth import create_client
+from messagemedia_messages import AuthenticatedClient
+from messagemedia_messages.api.messages import get_message_status
+from messagemedia_runtime.retry import RetryPolicy
+
+pytestmark = pytest.mark.contract
+
+AUTH = {"hmac": True, "basic": False}
+
+
+@pytest.fixture(scope="module")
+def contract() -> RequestContract:
+    return RequestContract.from_repository()
+
+
+def _client(recorder: Recorder, *, hmac: bool, account: str | None = None) -> AuthenticatedClient:
+    return create_client(
+        API_KEY,
+        API_SECRET,
+        hmac=hmac,
+        base_url=BASE_URL,
+        account=account,
+        retry=RetryPolicy(max_retries=0),
+        transport=httpx.MockTransport(recorder),
+    )
+
+
+def _recorder(call: Call) -> Recorder:
+    status, examples, _ = success_response(call.operation)
+    return Recorder(status, examples[0] if examples else None)
+
+
+def _assert_follows_the_spec(contract: RequestContract, call: Call, recorder: Recorder) -> httpx.Request:
+    assert len(recorder.requests) == 1, f"{call.id}: expected one request, got {len(recorder.requests)}"
+    request = recorder.requests[0]
+    problems = contract.violations(call.operation, request, credentials=(API_KEY, API_SECRET))
+    assert not problems, "the request breaks openapi.yaml:\n" + "\n".join(problems)
+    return request
+
+
+def _assert_parsed(call: Call, recorder: Recorder, parsed: Any) -> None:
+    if call.returns is None:
+        assert parsed is None
+        return
+    assert isinstance(parsed, call.returns), f"{call.id}: got {type(parsed).__name__}"
+    schema = success_response(call.operation)[2]
+    assert schema is not None
+    assert normalised(schema, parsed.to_dict()) == normalised(schema, recorder.body)
+
+
+def test_calls_cover_every_operation_of_the_spec() -> None:
+    spec_operations = set(operations())
+    assert len(spec_operations) == 8
+    assert {call.operation for call in CALLS} == spec_operations
+    for operation in spec_operations:
+        variants = {call.variant for call in CALLS if call.operation == operation}
+        assert {"minimal", "every-field"} <= variants, operation
+
+
+@pytest.mark.parametrize("auth", AUTH)
+@pytest.mark.parametrize("call", CALLS, ids=lambda call: call.id)
+def test_sync_request_follows_the_spec(contract: RequestContract, call: Call, auth: str) -> None:
+    recorder = _recorder(call)
+    with _client(recorder, hmac=AUTH[auth]) as client:
+        parsed = call.sync(client)
+    _assert_follows_the_spec(contract, call, recorder)
+    _assert_parsed(call, recorder, parsed)
+
+
+@pytest.mark.parametrize("auth", AUTH)
+@pytest.mark.parametrize("call", CALLS, ids=lambda call: call.id)
+async def test_async_request_follows_the_spec(contract: RequestContract, call: Call, auth: str) -> None:
+    recorder = _recorder(call)
+    async with _client(recorder, hmac=AUTH[auth]) as client:
+        parsed = await call.asyncio(client)
+    _assert_follows_the_spec(contract, call, recorder)
+    _assert_parsed(call, recorder, parsed)
+
+
+@pytest.mark.parametrize("call", [call for call in CALLS if call.variant == "minimal"], ids=lambda c: c.id)
+def test_client_wide_account_header_follows_the_spec(contract: RequestContract, call: Call) -> None:
+    recorder = _recorder(call)
+    with _client(recorder, hmac=True, account=ACCOUNT) as client:
+        call.sync(client)
+    request = _assert_follows_the_spec(contract, call, recorder)
+    assert request.headers["Account"] == ACCOUNT
+
+
+def test_detailed_forms_send_the_same_request(contract: RequestContract) -> None:
+    for call in CALLS:
+        recorder = _recorder(call)
+        with _client(recorder, hmac=True) as client:
+            response = call.sync_detailed(client)
+        assert response.status_code == recorder.status
+        _assert_follows_the_spec(contract, call, recorder)
+
+
+async def test_async_detailed_forms_send_the_same_request(contract: RequestContract) -> None:
+    for call in CALLS:
+        recorder = _recorder(call)
+        async with _client(recorder, hmac=False) as client:
+            response = await call.asyncio_detailed(client)
+        assert response.status_code == recorder.status
+        _assert_follows_the_spec(contract, call, recorder)
+
+
+# The checker must be able to fail: requests that break the spec, built by hand.
+
+
+def _request(
+    method: str, path: str, *, body: Any = None, headers: dict[str, str] | None = None
+) -> httpx.Request:
+    all_headers = {"Authorization": "Basic QVBJX0tFWTpBUElfU0VDUkVU", **(headers or {})}
+    if body is None:
+        return httpx.Request(method, BASE_URL + path, headers=all_headers)
+    return httpx.Request(method, BASE_URL + path, headers=all_headers, content=json.dumps(body).encode())
+
+
+BAD_REQUESTS = [
+    pytest.param(
+        "send_messages",
+        _request(
+            "POST",
+            "/v1/messages",
+            body={"messages": [{"destination_number": "+61491570156"}]},
+            headers={"Content-Type": "application/json"},
+        ),
+        "send_messages: request body: messages[0]: 'content' is a required property",
+        id="missing-content",
+    ),
+    pytest.param(
+        "send_messages",
+        _request(
+            "POST",
+            "/v1/messages",
+            body={"messages": [{"content": "x", "destination_number": "0491570156"}]},
+            headers={"Content-Type": "application/json"},
+        ),
+        "send_messages: request body: messages[0].destination_number: '0491570156' does not match",
+        id="not-e164",
+    ),
+    pytest.param(
+        "send_messages",
+        _request(
+            "POST",
+            "/v1/messages",
+            body={
+                "messages": [
+                    {"content": "x", "destination_number": "+61491570156", "media": ["https://a.b/c"]}
+                ]
+            },
+            headers={"Content-Type": "application/json"},
+        ),
+        "send_messages: request body: messages[0]: 'format' is a required property",
+        id="media-without-mms",
+    ),
+    pytest.param(
+        "send_messages",
+        _request(
+            "POST",
+            "/v1/messages",
+            body={"messages": [{"content": "x", "destination_number": "+61491570156", "status": "queued"}]},
+            headers={"Content-Type": "application/json"},
+        ),
+        "send_messages: request body: messages[0].status: read-only (the API sets it), must not be sent",
+        id="read-only-field",
+    ),
+    pytest.param(
+        "send_messages",
+        _request(
+            "POST",
+            "/v1/messages",
+            body={
+                "messages": [{"content": "x", "destination_number": "+61491570156", "destination": "+6149"}]
+            },
+            headers={"Content-Type": "application/json"},
+        ),
+        "send_messages: request body: messages[0]: unexpected field 'destination', which openapi.yaml",
+        id="unknown-field",
+    ),
+    pytest.param(
+        "send_messages",
+        _request(
+            "POST",
+            "/v1/messages",
+            body={"messages": [{"content": "x", "destination_number": "+61491570156"}]},
+            headers={"Content-Type": "text/plain"},
+        ),
+        "send_messages: request body: Content for the following mimetype not found: text/plain",
+        id="wrong-content-type",
+    ),
+    pytest.param(
+        "get_message_status",
+        _request("GET", "/v1/messages/0491570156"),
+        "get_message_status: path parameter messageId: '0491570156' is not a 'uuid'",
+        id="path-not-uuid",
+    ),
+    pytest.param(
+        "check_replies",
+        _request("GET", "/v1/replies", headers={"Account": ""}),
+        "check_replies: header parameter Account: '' should be non-empty",
+        id="empty-account",
+    ),
+    pytest.param(
+        "cancel_scheduled_message",
+        _request(
+            "PUT",
+            f"/v1/messages/{MESSAGE_ID}",
+            body={"status": "sent"},
+            headers={"Content-Type": "application/json"},
+        ),
+        "cancel_scheduled_message: request body: status: 'cancelled' was expected",
+        id="cancel-other-status",
+    ),
+    pytest.param(
+        "check_credits_remaining",
+        httpx.Request("GET", BASE_URL + "/v1/messaging/credits"),
+        "check_credits_remaining: security: ",
+        id="no-authorization",
+    ),
+    pytest.param(
+        "check_replies",
+        _request("POST", "/v1/replies"),
+        "check_replies: no operation in openapi.yaml matches POST /v1/replies",
+        id="wrong-method",
+    ),
+    pytest.param(
+        "check_replies",
+        _request("GET", "/v1/delivery_reports"),
+        "check_replies: GET /v1/delivery_reports is check_delivery_reports in openapi.yaml, "
+        "not check_replies",
+        id="wrong-operation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("operation", "request_", "expected"), BAD_REQUESTS)
+def test_the_checker_reports_requests_that_break_the_spec(
+    contract: RequestContract, operation: str, request_: httpx.Request, expected: str
+) -> None:
+    problems = contract.violations(operation, request_)
+    assert any(problem.startswith(expected) for problem in problems), problems
+
+
+def test_the_checker_reports_a_wrong_signature(contract: RequestContract) -> None:
+    recorder = Recorder(
+        200, {"message_id": str(MESSAGE_ID), "content": "x", "destination_number": "+61491570156"}
+    )
+    with _client(recorder, hmac=True) as client:
+        get_message_status.sync(MESSAGE_ID, client=client)
+    problems = contract.violations("get_message_status", recorder.requests[0], credentials=(API_KEY, "WRONG"))
+    assert problems == [
+        "get_message_status: security: "
+        "the hmac signature does not match the signing string the scheme describes"
+    ]
+
+
+def test_the_checker_reads_the_repository_spec(contract: RequestContract) -> None:
+    assert contract.spec == load_spec()

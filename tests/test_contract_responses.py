@@ -1,0 +1,230 @@
+"""Response contract: whatever openapi.yaml lets the API answer, the generated models read and write back.
+
+- every example in the spec that has a model parses, and ``to_dict()`` gives the same JSON back, also
+  with an unknown field added to every object;
+- every success example of every operation comes back from ``sync``/``asyncio`` as the documented
+  model, and every documented error answer raises a typed error carrying the body;
+- data drawn with Hypothesis from each response schema (Draft 2020-12), also with an unknown field
+  in every object and with enum values the spec does not list yet (the models are lenient readers),
+  does the same: parse, then write back equal JSON, both through the model and through the
+  endpoint function reading the bytes off a (mock) wire.
+
+Date-times and UUIDs are compared as values: the client writes UTC as ``Z`` and UUIDs in lowercase.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+from contract_helpers import (
+    API_KEY,
+    API_SECRET,
+    BASE_URL,
+    CALLS,
+    Call,
+    Recorder,
+    inline,
+    normalised,
+    operations,
+    schema_ref_name,
+    strategy_for,
+    success_response,
+    with_extra_fields,
+    with_unknown_enum_values,
+)
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from spec_tools import Example, iter_examples, resolve
+
+import messagemedia_messages.models as models
+from hmac_auth import create_client
+from messagemedia_messages import AuthenticatedClient
+from messagemedia_runtime.errors import APIStatusError, MalformedResponseError, SendOutcomeUnknownError
+from messagemedia_runtime.retry import RetryPolicy
+
+pytestmark = pytest.mark.contract
+
+# Examples of object schemas: those are models (a bare string schema such as E164Number is not).
+MODEL_EXAMPLES = [
+    example
+    for example in iter_examples()
+    if example.model_name is not None and resolve(example.schema).get("type") == "object"
+]
+MINIMAL_CALLS = {call.operation: call for call in CALLS if call.variant == "minimal"}
+# No shrinking: a drifted spec fails on the first draw, and shrinking nested messages then takes
+# most of a minute; the failure message names the model, the operation and the field anyway.
+HYPOTHESIS = settings(
+    max_examples=50,
+    deadline=None,
+    database=None,
+    report_multiple_bugs=False,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+
+
+def _model(name: str) -> Any:
+    model = getattr(models, name, None)
+    assert model is not None, f"openapi.yaml schema {name} has no generated model"
+    return model
+
+
+def _round_trip(model_name: str, data: Any, where: str) -> None:
+    schema = inline({"$ref": f"#/components/schemas/{model_name}"})
+    try:
+        parsed = _model(model_name).from_dict(data)
+    except Exception as exc:
+        raise AssertionError(
+            f"{where}: the generated {model_name} cannot read data openapi.yaml allows "
+            f"({type(exc).__name__}: {exc}); regenerate with `make generate` or fix the spec"
+        ) from exc
+    written = parsed.to_dict()
+    assert json.loads(json.dumps(written)) == written, f"{where}: {model_name}.to_dict() is not plain JSON"
+    assert normalised(schema, written) == normalised(schema, data), (
+        f"{where}: {model_name} does not round-trip"
+    )
+
+
+@pytest.mark.parametrize("example", MODEL_EXAMPLES, ids=lambda example: example.where)
+def test_every_spec_example_round_trips(example: Example) -> None:
+    assert example.model_name is not None
+    _round_trip(example.model_name, example.value, example.where)
+
+
+@pytest.mark.parametrize("example", MODEL_EXAMPLES, ids=lambda example: example.where)
+def test_every_spec_example_round_trips_with_unknown_fields(example: Example) -> None:
+    assert example.model_name is not None
+    schema = inline({"$ref": f"#/components/schemas/{example.model_name}"})
+    _round_trip(example.model_name, with_extra_fields(schema, example.value), example.where)
+
+
+def _client(recorder: Recorder) -> AuthenticatedClient:
+    return create_client(
+        API_KEY,
+        API_SECRET,
+        base_url=BASE_URL,
+        retry=RetryPolicy(max_retries=0),
+        transport=httpx.MockTransport(recorder),
+    )
+
+
+def _success_examples() -> list[Any]:
+    cases = []
+    for operation, call in MINIMAL_CALLS.items():
+        status, examples, schema = success_response(operation)
+        if schema is None:
+            cases.append(pytest.param(call, status, None, None, id=f"{operation}-empty"))
+        for index, example in enumerate(examples):
+            cases.append(pytest.param(call, status, example, schema, id=f"{operation}-{index}"))
+    return cases
+
+
+@pytest.mark.parametrize(("call", "status", "body", "schema"), _success_examples())
+async def test_every_success_example_comes_back_as_the_model(
+    call: Call, status: int, body: Any, schema: dict[str, Any] | None
+) -> None:
+    for answer in (body, None if schema is None else with_extra_fields(schema, body)):
+        recorder = Recorder(status, answer)
+        with _client(recorder) as client:
+            parsed_sync = call.sync(client)
+        async with _client(recorder) as client:
+            parsed_async = await call.asyncio(client)
+        for parsed in (parsed_sync, parsed_async):
+            if schema is None or call.returns is None:
+                assert parsed is None
+            else:
+                assert isinstance(parsed, call.returns)
+                assert normalised(schema, parsed.to_dict()) == normalised(schema, answer)
+
+
+def _error_examples() -> list[Any]:
+    cases = []
+    for operation, (_, _, op) in operations().items():
+        for status, response in op["responses"].items():
+            if str(status).startswith("2"):
+                continue
+            content = resolve(response).get("content", {}).get("application/json", {})
+            for name, example in content.get("examples", {}).items():
+                code = 500 if status == "5XX" else int(status)
+                value = resolve(example)["value"]
+                cases.append(
+                    pytest.param(MINIMAL_CALLS[operation], code, value, id=f"{operation}-{status}-{name}")
+                )
+    return cases
+
+
+@pytest.mark.parametrize(("call", "status", "body"), _error_examples())
+def test_every_documented_error_raises_a_typed_error_with_the_body(
+    call: Call, status: int, body: Any
+) -> None:
+    recorder = Recorder(status, body)
+    with _client(recorder) as client, pytest.raises((APIStatusError, SendOutcomeUnknownError)) as raised:
+        call.sync(client)
+    error = raised.value
+    assert isinstance(error, APIStatusError | SendOutcomeUnknownError)
+    assert error.operation == call.operation
+    assert error.response is not None
+    assert error.response.status_code == status
+    assert error.response.json() == body
+    if isinstance(error, APIStatusError):
+        assert error.body == body
+        assert error.api_message == body["message"]
+
+
+# Hypothesis: data drawn from every response schema of the spec.
+
+
+def _response_schemas() -> list[Any]:
+    """Each distinct response schema of the spec, by model name, with the operation that answers it."""
+    seen: dict[str, Any] = {}
+    for operation, (_, _, op) in operations().items():
+        for status, response in op["responses"].items():
+            content = resolve(response).get("content", {}).get("application/json")
+            if content is None:
+                continue
+            name = schema_ref_name(content["schema"])
+            assert name is not None, f"{operation} {status}: response schema is not a named model"
+            seen.setdefault(
+                name, pytest.param(name, operation if str(status).startswith("2") else None, id=name)
+            )
+    return list(seen.values())
+
+
+RESPONSE_SCHEMAS = _response_schemas()
+
+
+def test_every_operation_answer_is_covered() -> None:
+    answered = {param.values[1] for param in RESPONSE_SCHEMAS} - {None}
+    with_body = {operation for operation in operations() if success_response(operation)[2] is not None}
+    assert answered == with_body
+
+
+@pytest.mark.parametrize(("model_name", "operation"), RESPONSE_SCHEMAS)
+def test_drawn_responses_round_trip(model_name: str, operation: str | None) -> None:
+    schema = inline({"$ref": f"#/components/schemas/{model_name}"})
+    recorder = Recorder(200)
+    status = success_response(operation)[0] if operation is not None else 200
+    recorder.status = status
+
+    @HYPOTHESIS
+    @given(data=strategy_for(schema), extra=st.booleans(), new_enums=st.booleans())
+    def check(data: Any, extra: bool, new_enums: bool) -> None:
+        if extra:
+            data = with_extra_fields(schema, data)
+        if new_enums:
+            data = with_unknown_enum_values(schema, data)
+        _round_trip(model_name, data, f"{operation or 'error'} response")
+        if operation is not None:
+            # The whole way in: bytes from the wire, through the endpoint function.
+            recorder.body = data
+            try:
+                parsed = MINIMAL_CALLS[operation].sync(client)
+            except MalformedResponseError as exc:
+                raise AssertionError(f"{operation}: an answer openapi.yaml allows is refused: {exc}") from exc
+            assert normalised(schema, parsed.to_dict()) == normalised(schema, data)
+
+    with _client(recorder) as client:
+        check()

@@ -52,7 +52,7 @@ def test_readme_examples_run_as_written(
         namespace: dict[str, object] = {"__name__": "readme"}
         for number, block in enumerate(blocks, start=1):
             try:
-                exec(compile(block, f"README.md python block {number}", "exec"), namespace)  # noqa: S102
+                exec(compile(block, f"README.md python block {number}", "exec"), namespace)
             except Exception as error:  # pragma: no cover - the message is the point
                 pytest.fail(f"README python block {number} failed: {error!r}\n{block}")
     printed = capsys.readouterr().out

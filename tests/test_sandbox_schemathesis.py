@@ -21,31 +21,20 @@ CHECKS = "not_a_server_error,response_schema_conformance,status_code_conformance
 @pytest.mark.slow
 def test_schemathesis_finds_no_server_error_and_no_nonconforming_answer(tmp_path: Path) -> None:
     with running_sandbox(tmp_path) as sandbox:
+        command = [sys.executable, "-m", "schemathesis.cli", "run", str(ROOT / "openapi.yaml")]
+        command += [
+            "--url",
+            sandbox.base_url,
+            "--auth",
+            f"{DEFAULT_KEY}:{DEFAULT_SECRET}",
+            "--checks",
+            CHECKS,
+        ]
+        # Positive and negative data, a fixed seed so a failure can be replayed, no shrinking (speed).
+        command += ["--mode", "all", "--phases", "examples,coverage,fuzzing", "--max-examples", "25"]
+        command += ["--seed", "20261125", "--no-shrink", "--request-timeout", "10"]
         result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "schemathesis.cli",
-                "run",
-                str(ROOT / "openapi.yaml"),
-                "--url",
-                sandbox.base_url,
-                "--auth",
-                f"{DEFAULT_KEY}:{DEFAULT_SECRET}",
-                "--checks",
-                CHECKS,
-                "--mode",
-                "all",  # positive and negative data
-                "--phases",
-                "examples,coverage,fuzzing",
-                "--max-examples",
-                "25",
-                "--seed",
-                "20261125",
-                "--no-shrink",
-                "--request-timeout",
-                "10",
-            ],  # fmt: skip
+            command,
             capture_output=True,
             text=True,
             timeout=600,

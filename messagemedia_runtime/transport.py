@@ -14,7 +14,6 @@ carries a fresh date and signature.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -38,7 +37,15 @@ logger = logging.getLogger("messagemedia")
 
 # Module attributes rather than direct calls so tests (and callers with their own clocks) can patch them.
 sleep: Callable[[float], None] = time.sleep
-async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # here, not at import time: a sync-only program never needs asyncio
+
+    await asyncio.sleep(seconds)
+
+
+async_sleep: Callable[[float], Awaitable[None]] = _asyncio_sleep
 
 # Raised before any byte of the request was written: nothing reached the API.
 _NOT_SENT_RETRYABLE = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)

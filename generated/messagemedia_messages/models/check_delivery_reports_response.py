@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.delivery_report import DeliveryReport
-
 
 T = TypeVar("T", bound="CheckDeliveryReportsResponse")
 
@@ -38,8 +34,6 @@ class CheckDeliveryReportsResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.delivery_report import DeliveryReport  # noqa: PLC0415
-
         d = dict(src_dict)
         delivery_reports = []
         _delivery_reports = d.pop("delivery_reports")
@@ -70,3 +64,8 @@ class CheckDeliveryReportsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models that refer to each other import each other here, after the class exists, so that any
+# import order works; not inside from_dict/to_dict, where the import statement ran on every call.
+from ..models.delivery_report import DeliveryReport  # noqa: E402

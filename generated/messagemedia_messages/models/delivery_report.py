@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,11 +10,6 @@ from attrs import field as _attrs_field
 
 from ..models.delivery_report_status import DeliveryReportStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
-    from ..models.vendor_account_id import VendorAccountId
-
 
 T = TypeVar("T", bound="DeliveryReport")
 
@@ -121,15 +116,12 @@ class DeliveryReport:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
-        from ..models.vendor_account_id import VendorAccountId  # noqa: PLC0415
-
         d = dict(src_dict)
         delivery_report_id = UUID(d.pop("delivery_report_id"))
 
         message_id = UUID(d.pop("message_id"))
 
-        status = DeliveryReportStatus(d.pop("status"))
+        status = DeliveryReportStatus.parse(d.pop("status"))
 
         date_received = datetime.datetime.fromisoformat(d.pop("date_received").upper())
 
@@ -200,3 +192,9 @@ class DeliveryReport:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models that refer to each other import each other here, after the class exists, so that any
+# import order works; not inside from_dict/to_dict, where the import statement ran on every call.
+from ..models.metadata import Metadata  # noqa: E402
+from ..models.vendor_account_id import VendorAccountId  # noqa: E402

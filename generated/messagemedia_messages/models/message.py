@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -12,10 +12,6 @@ from ..models.format_ import Format
 from ..models.message_status import MessageStatus
 from ..models.source_number_type import SourceNumberType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
-
 
 T = TypeVar("T", bound="Message")
 
@@ -149,8 +145,6 @@ class Message:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
-
         d = dict(src_dict)
         content = d.pop("content")
 
@@ -168,14 +162,14 @@ class Message:
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = MessageStatus(_status)
+            status = MessageStatus.parse(_status)
 
         _format_ = d.pop("format", UNSET)
         format_: Format | Unset
         if isinstance(_format_, Unset):
             format_ = UNSET
         else:
-            format_ = Format(_format_)
+            format_ = Format.parse(_format_)
 
         source_number = d.pop("source_number", UNSET)
 
@@ -184,7 +178,7 @@ class Message:
         if isinstance(_source_number_type, Unset):
             source_number_type = UNSET
         else:
-            source_number_type = SourceNumberType(_source_number_type)
+            source_number_type = SourceNumberType.parse(_source_number_type)
 
         delivery_report = d.pop("delivery_report", UNSET)
 
@@ -250,3 +244,8 @@ class Message:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models that refer to each other import each other here, after the class exists, so that any
+# import order works; not inside from_dict/to_dict, where the import statement ran on every call.
+from ..models.metadata import Metadata  # noqa: E402

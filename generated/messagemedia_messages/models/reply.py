@@ -2,18 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.metadata import Metadata
-    from ..models.vendor_account_id import VendorAccountId
-
 
 T = TypeVar("T", bound="Reply")
 
@@ -94,9 +89,6 @@ class Reply:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.metadata import Metadata  # noqa: PLC0415
-        from ..models.vendor_account_id import VendorAccountId  # noqa: PLC0415
-
         d = dict(src_dict)
         reply_id = UUID(d.pop("reply_id"))
 
@@ -161,3 +153,9 @@ class Reply:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models that refer to each other import each other here, after the class exists, so that any
+# import order works; not inside from_dict/to_dict, where the import statement ran on every call.
+from ..models.metadata import Metadata  # noqa: E402
+from ..models.vendor_account_id import VendorAccountId  # noqa: E402

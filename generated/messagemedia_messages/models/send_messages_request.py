@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.message import Message
-
 
 T = TypeVar("T", bound="SendMessagesRequest")
 
@@ -38,8 +34,6 @@ class SendMessagesRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.message import Message  # noqa: PLC0415
-
         d = dict(src_dict)
         messages = []
         _messages = d.pop("messages")
@@ -70,3 +64,8 @@ class SendMessagesRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Models that refer to each other import each other here, after the class exists, so that any
+# import order works; not inside from_dict/to_dict, where the import statement ran on every call.
+from ..models.message import Message  # noqa: E402

@@ -1,5 +1,5 @@
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 
 class SourceNumberType(StrEnum):
@@ -22,6 +22,12 @@ class SourceNumberType(StrEnum):
         member._name_ = value.upper()
         member._value_ = value
         return member
+
+    @classmethod
+    def parse(cls, value: str) -> Self:
+        """``cls(value)``, without Enum's call machinery for the values the spec lists."""
+        member = cls._value2member_map_.get(value)
+        return member if isinstance(member, cls) else cls(value)
 
     @property
     def is_known(self) -> bool:

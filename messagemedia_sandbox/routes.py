@@ -192,10 +192,9 @@ class Api:
     # -- messages --------------------------------------------------------------------------
 
     def send_messages(self, incoming: Incoming, account: str, _: str) -> Response:
-        payload = parse_json(incoming)
-        details = validation.problems("SendMessagesRequest", payload)
-        if details:
-            raise BadRequestError("Invalid message request.", details)
+        payload = _valid_body(incoming, "SendMessagesRequest", "Invalid message request.")
+        # Problems the schema cannot see (a date-time Python cannot represent...), still all or nothing.
+        details: list[str] = []
         now = time.time()
         drafts: list[tuple[dict[str, Any], float | None, float | None]] = []
         for index, message in enumerate(payload["messages"]):
@@ -265,10 +264,7 @@ class Api:
 
     def cancel_message(self, incoming: Incoming, account: str, raw_id: str) -> Response:
         message_id = self._message_id(raw_id)
-        payload = parse_json(incoming)
-        details = validation.problems("CancelScheduledMessageRequest", payload)
-        if details:
-            raise BadRequestError("Invalid cancel request.", details)
+        _valid_body(incoming, "CancelScheduledMessageRequest", "Invalid cancel request.")
         self.advance()
         cancelled, status = self.store.cancel(account, message_id)
         if not cancelled and status is None:
@@ -290,10 +286,7 @@ class Api:
         return Response(200, {"replies": self.store.open_replies(account)})
 
     def confirm_replies(self, incoming: Incoming, account: str, _: str) -> Response:
-        payload = parse_json(incoming)
-        details = validation.problems("ConfirmRepliesAsReceivedRequest", payload)
-        if details:
-            raise BadRequestError("Invalid confirm request.", details)
+        payload = _valid_body(incoming, "ConfirmRepliesAsReceivedRequest", "Invalid confirm request.")
         self.store.confirm_replies(account, payload["reply_ids"])
         return Response(202)
 
@@ -302,10 +295,7 @@ class Api:
         return Response(200, {"delivery_reports": self.store.open_reports(account)})
 
     def confirm_reports(self, incoming: Incoming, account: str, _: str) -> Response:
-        payload = parse_json(incoming)
-        details = validation.problems("ConfirmDeliveryReportsAsReceivedRequest", payload)
-        if details:
-            raise BadRequestError("Invalid confirm request.", details)
+        payload = _valid_body(incoming, "ConfirmDeliveryReportsAsReceivedRequest", "Invalid confirm request.")
         self.store.confirm_reports(account, payload["delivery_report_ids"])
         return Response(202)
 
@@ -395,6 +385,15 @@ _FIXED_ROUTES: dict[str, dict[str, Handler]] = {
     "/v1/delivery_reports/confirmed": {"POST": Api.confirm_reports},
 }
 _MESSAGE_ROUTES: dict[str, Handler] = {"GET": Api.get_message, "PUT": Api.cancel_message}
+
+
+def _valid_body(incoming: Incoming, schema: str, message: str) -> Any:
+    """The request's JSON body, or a 400 listing every way it breaks ``schema`` in openapi.yaml."""
+    payload = parse_json(incoming)
+    details = validation.problems(schema, payload)
+    if details:
+        raise BadRequestError(message, details)
+    return payload
 
 
 def _admin_object(incoming: Incoming) -> dict[str, Any]:

@@ -11,6 +11,11 @@ PY := $(BIN)/python
 # The generator's post-hooks call `ruff`: put the pinned one first on PATH.
 export PATH := $(CURDIR)/$(BIN):$(CURDIR)/node_modules/.bin:$(PATH)
 
+# The tools run offline: no usage telemetry, no update checks.
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
+export SCHEMATHESIS_TELEMETRY := false
+
 SPEC := openapi.yaml
 GEN_CONFIG := generator-config.yaml
 TEMPLATES := $(sort $(wildcard templates/*.jinja templates/*/*.jinja))

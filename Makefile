@@ -25,7 +25,7 @@ VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 HAND_WRITTEN := hmac_auth messagemedia_runtime messagemedia_sandbox tests benchmarks tools
 
-.PHONY: help setup generate check-generated lint test test-contract test-fast demo sandbox bench wheel-check clean
+.PHONY: help setup generate check-generated lint test test-contract demo sandbox bench wheel-check lock clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'

@@ -73,7 +73,9 @@ def sync_detailed(
 
     Cancels a message that is still waiting for its `scheduled` time. Only messages whose
     status is `scheduled` can be cancelled; any other status is answered with 400. The only
-    accepted body is `{"status": "cancelled"}`.
+    accepted body is `{"status": "cancelled"}`. Repeating a cancel does no harm, so the client
+    retries it after a lost answer; a repeat of a cancel that already took effect is answered
+    with 400, because the message is no longer scheduled.
     Args:
         message_id (UUID):
         account (str | Unset):
@@ -110,7 +112,9 @@ def sync(
 
     Cancels a message that is still waiting for its `scheduled` time. Only messages whose
     status is `scheduled` can be cancelled; any other status is answered with 400. The only
-    accepted body is `{"status": "cancelled"}`.
+    accepted body is `{"status": "cancelled"}`. Repeating a cancel does no harm, so the client
+    retries it after a lost answer; a repeat of a cancel that already took effect is answered
+    with 400, because the message is no longer scheduled.
     Args:
         message_id (UUID):
         account (str | Unset):
@@ -148,7 +152,9 @@ async def asyncio_detailed(
 
     Cancels a message that is still waiting for its `scheduled` time. Only messages whose
     status is `scheduled` can be cancelled; any other status is answered with 400. The only
-    accepted body is `{"status": "cancelled"}`.
+    accepted body is `{"status": "cancelled"}`. Repeating a cancel does no harm, so the client
+    retries it after a lost answer; a repeat of a cancel that already took effect is answered
+    with 400, because the message is no longer scheduled.
     Args:
         message_id (UUID):
         account (str | Unset):
@@ -185,7 +191,9 @@ async def asyncio(
 
     Cancels a message that is still waiting for its `scheduled` time. Only messages whose
     status is `scheduled` can be cancelled; any other status is answered with 400. The only
-    accepted body is `{"status": "cancelled"}`.
+    accepted body is `{"status": "cancelled"}`. Repeating a cancel does no harm, so the client
+    retries it after a lost answer; a repeat of a cancel that already took effect is answered
+    with 400, because the message is no longer scheduled.
     Args:
         message_id (UUID):
         account (str | Unset):

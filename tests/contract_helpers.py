@@ -21,7 +21,7 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -651,41 +651,40 @@ def with_extra_fields(schema: dict[str, Any], value: Any) -> Any:
 UNKNOWN_ENUM_PREFIX = "zz_new_"
 
 
-def with_unknown_enum_values(schema: dict[str, Any], value: Any) -> Any:
-    """A copy of ``value`` where every enum value (status, format...) is one the spec does not list yet."""
+def _map_strings(schema: dict[str, Any], value: Any, leaf: Callable[[dict[str, Any], str], Any]) -> Any:
+    """``value`` rebuilt with ``leaf(schema_of_the_string, string)`` applied to every string in it."""
     schema = _merged(schema)
     if isinstance(value, dict):
         properties = schema.get("properties", {})
         extra = schema.get("additionalProperties")
         return {
-            key: with_unknown_enum_values(properties.get(key, extra if isinstance(extra, dict) else {}), item)
+            key: _map_strings(properties.get(key, extra if isinstance(extra, dict) else {}), item, leaf)
             for key, item in value.items()
         }
     if isinstance(value, list):
-        return [with_unknown_enum_values(schema.get("items", {}), item) for item in value]
-    if isinstance(value, str) and "enum" in schema:
-        return UNKNOWN_ENUM_PREFIX + value
+        return [_map_strings(schema.get("items", {}), item, leaf) for item in value]
+    if isinstance(value, str):
+        return leaf(schema, value)
     return value
+
+
+def with_unknown_enum_values(schema: dict[str, Any], value: Any) -> Any:
+    """A copy of ``value`` where every enum value (status, format...) is one the spec does not list yet."""
+    return _map_strings(schema, value, lambda s, text: UNKNOWN_ENUM_PREFIX + text if "enum" in s else text)
+
+
+def _comparable(schema: dict[str, Any], text: str) -> Any:
+    if schema.get("format") == "date-time":
+        moment = datetime.datetime.fromisoformat(text.upper())
+        return ("date-time", moment, moment.utcoffset())
+    if schema.get("format") == "uuid":
+        return ("uuid", UUID(text))
+    return text
 
 
 def normalised(schema: dict[str, Any], value: Any) -> Any:
     """``value`` with each date-time and uuid made comparable whatever its spelling (Z or +00:00, case)."""
-    schema = _merged(schema)
-    if isinstance(value, dict):
-        properties = schema.get("properties", {})
-        extra = schema.get("additionalProperties")
-        return {
-            key: normalised(properties.get(key, extra if isinstance(extra, dict) else {}), item)
-            for key, item in value.items()
-        }
-    if isinstance(value, list):
-        return [normalised(schema.get("items", {}), item) for item in value]
-    if isinstance(value, str) and schema.get("format") == "date-time":
-        moment = datetime.datetime.fromisoformat(value.upper())
-        return ("date-time", moment, moment.utcoffset())
-    if isinstance(value, str) and schema.get("format") == "uuid":
-        return ("uuid", UUID(value))
-    return value
+    return _map_strings(schema, value, _comparable)
 
 
 def schema_ref_name(schema: dict[str, Any]) -> str | None:

@@ -20,6 +20,7 @@ from .errors import MessageMediaError, RequestValidationError, SendOutcomeUnknow
 if TYPE_CHECKING:
     from messagemedia_messages.client import Client
     from messagemedia_messages.models.message import Message
+    from messagemedia_messages.models.sent_message import SentMessage
 
 __all__ = [
     "BatchFailure",
@@ -68,7 +69,7 @@ class BatchFailure:
     start: int
     end: int
     error: Exception
-    accepted: list[Message] = field(default_factory=list)
+    accepted: list[SentMessage] = field(default_factory=list)
 
     @property
     def outcome_unknown(self) -> bool:
@@ -87,7 +88,7 @@ class BatchFailure:
 class BatchResult:
     """``sent[i]``: the accepted message for input ``i`` (with ``message_id``); None if its batch failed."""
 
-    sent: list[Message | None]
+    sent: list[SentMessage | None]
     failures: list[BatchFailure] = field(default_factory=list)
     requests: int = 0
 
@@ -111,7 +112,7 @@ def _ranges(total: int, batch_size: int) -> list[tuple[int, int]]:
     return [(start, min(start + batch_size, total)) for start in range(0, total, batch_size)]
 
 
-def _record(result: BatchResult, start: int, end: int, accepted: list[Message]) -> None:
+def _record(result: BatchResult, start: int, end: int, accepted: list[SentMessage]) -> None:
     if len(accepted) != end - start:
         info = operation_info(_OPERATION)
         error = MessageMediaError(

@@ -45,9 +45,11 @@ from messagemedia_messages.models import (
     DeliveryReport,
     Format,
     Message,
+    MessageStatus,
     Metadata,
     Reply,
     SendMessagesRequest,
+    SentMessage,
 )
 from messagemedia_runtime.errors import PermissionDeniedError
 
@@ -125,7 +127,7 @@ class Tour:
         self.say(f"balance: {balance or 'not available on this account'}")
         return balance
 
-    def _send(self, message: Message) -> Message:
+    def _send(self, message: Message) -> SentMessage:
         (sent,) = send_messages.sync(
             client=self.client, body=SendMessagesRequest(messages=[message])
         ).messages
@@ -173,9 +175,9 @@ class Tour:
             scheduled=datetime.now(UTC) + timedelta(days=1),
         )
         scheduled = self._send(later)
-        if str(scheduled.status) != "scheduled":
+        if scheduled.status is not MessageStatus.SCHEDULED:
             raise DemoError(f"expected status scheduled, got {scheduled.status}")
-        message_id = uuid.UUID(str(scheduled.message_id))
+        message_id = scheduled.message_id
         cancel_scheduled_message.sync(message_id, client=self.client, body=CancelScheduledMessageRequest())
         after = get_message_status.sync(message_id, client=self.client).status
         self.say(f"after cancelling: status {after}")

@@ -66,6 +66,7 @@ from messagemedia_messages.models import (
     Metadata,
     SendMessagesRequest,
     SendMessagesResponse,
+    SentMessage,
     SourceNumberType,
 )
 
@@ -191,12 +192,12 @@ CALLS: list[Call] = [
         SendMessagesResponse,
         kwargs={"body": SendMessagesRequest(messages=[_mms()]), "account": ACCOUNT},
     ),
-    Call("get_message_status", "minimal", get_message_status, Message, args=(MESSAGE_ID,)),
+    Call("get_message_status", "minimal", get_message_status, SentMessage, args=(MESSAGE_ID,)),
     Call(
         "get_message_status",
         "every-field",
         get_message_status,
-        Message,
+        SentMessage,
         args=(MESSAGE_ID,),
         kwargs={"account": ACCOUNT},
     ),
@@ -322,18 +323,18 @@ def inline(node: Any, spec: Mapping[str, Any] | None = None) -> Any:
     return node
 
 
-def _merged(schema: dict[str, Any]) -> dict[str, Any]:
+def merged(schema: dict[str, Any]) -> dict[str, Any]:
     """A schema's own keywords together with those of its allOf branches (properties merged)."""
-    merged = {key: value for key, value in schema.items() if key != "allOf"}
+    combined = {key: value for key, value in schema.items() if key != "allOf"}
     for branch in schema.get("allOf", []):
         if "if" in branch:
             continue
-        for key, value in _merged(branch).items():
+        for key, value in merged(branch).items():
             if key == "properties":
-                merged["properties"] = {**merged.get("properties", {}), **value}
+                combined["properties"] = {**combined.get("properties", {}), **value}
             else:
-                merged.setdefault(key, value)
-    return merged
+                combined.setdefault(key, value)
+    return combined
 
 
 # --------------------------------------------------------------------------------------------------
@@ -385,14 +386,14 @@ def strict_body_problems(schema: dict[str, Any], value: Any, where: tuple[str | 
 
     ``schema`` has its $refs inlined.
     """
-    schema = _merged(schema)
+    schema = merged(schema)
     problems: list[str] = []
     if isinstance(value, dict):
         properties: dict[str, Any] = schema.get("properties", {})
         extra = schema.get("additionalProperties")
         for key, item in value.items():
             if key in properties:
-                if _merged(properties[key]).get("readOnly") is True:
+                if merged(properties[key]).get("readOnly") is True:
                     problems.append(
                         f"{_field_path((*where, key))}: read-only (the API sets it), must not be sent"
                     )
@@ -632,7 +633,7 @@ EXTRA_VALUE: dict[str, Any] = {"nested": [1, "two", None, {"three": 3.5}], "flag
 
 def with_extra_fields(schema: dict[str, Any], value: Any) -> Any:
     """A copy of ``value`` with an unknown field added to every object that is a model (lists properties)."""
-    schema = _merged(schema)
+    schema = merged(schema)
     if isinstance(value, dict):
         properties = schema.get("properties", {})
         extra = schema.get("additionalProperties")
@@ -653,7 +654,7 @@ UNKNOWN_ENUM_PREFIX = "zz_new_"
 
 def _map_strings(schema: dict[str, Any], value: Any, leaf: Callable[[dict[str, Any], str], Any]) -> Any:
     """``value`` rebuilt with ``leaf(schema_of_the_string, string)`` applied to every string in it."""
-    schema = _merged(schema)
+    schema = merged(schema)
     if isinstance(value, dict):
         properties = schema.get("properties", {})
         extra = schema.get("additionalProperties")

@@ -277,7 +277,13 @@ def test_the_checker_reports_requests_that_break_the_spec(
 
 def test_the_checker_reports_a_wrong_signature(contract: RequestContract) -> None:
     recorder = Recorder(
-        200, {"message_id": str(MESSAGE_ID), "content": "x", "destination_number": "+61491570156"}
+        200,
+        {
+            "message_id": str(MESSAGE_ID),
+            "status": "queued",
+            "content": "x",
+            "destination_number": "+61491570156",
+        },
     )
     with _client(recorder, hmac=True) as client:
         get_message_status.sync(MESSAGE_ID, client=client)

@@ -39,6 +39,7 @@ from messagemedia_messages.models import (
     MessageStatus,
     SendMessagesRequest,
     SendMessagesResponse,
+    SentMessage,
 )
 from messagemedia_runtime.retry import RetryPolicy
 
@@ -101,7 +102,7 @@ def _sent(parsed: Any) -> None:
 
 
 def _message(parsed: Any) -> None:
-    assert isinstance(parsed, Message)
+    assert isinstance(parsed, SentMessage)
     assert parsed.status is MessageStatus.QUEUED
 
 

@@ -39,6 +39,7 @@ from messagemedia_messages.models import (
     Message,
     SendMessagesRequest,
     SendMessagesResponse,
+    SentMessage,
 )
 from messagemedia_runtime.errors import AuthenticationError
 from messagemedia_runtime.retry import RetryPolicy
@@ -65,7 +66,7 @@ OPERATIONS: dict[str, tuple[ModuleType, dict[str, Any], str, str, Callable[[Any]
         {"message_id": ID},
         "GET",
         f"/v1/messages/{MESSAGE_ID}",
-        lambda r: isinstance(r, Message) and r.message_id == ID,
+        lambda r: isinstance(r, SentMessage) and r.message_id == ID,
     ),
     "cancel_scheduled_message": (
         cancel_scheduled_message,

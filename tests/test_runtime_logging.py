@@ -33,7 +33,13 @@ async def test_log_records(
         messages=[Message(content=CONTENT, destination_number="+61491570156", metadata=metadata)]
     )
     echoed = {
-        "messages": [{**body.to_dict()["messages"][0], "message_id": "877c19ef-fa2e-4cec-827a-e1df9b5509f7"}]
+        "messages": [
+            {
+                **body.to_dict()["messages"][0],
+                "message_id": "877c19ef-fa2e-4cec-827a-e1df9b5509f7",
+                "status": "queued",
+            }
+        ]
     }
     server.script(Step(503, {"message": "busy"}, headers={"Retry-After": "1"}), Step(202, echoed))
     client = client_factory(server.url)

@@ -35,7 +35,14 @@ __all__ = ["client_factory", "server", "sleeps"]  # fixtures, imported for pytes
 MESSAGE_ID = uuid.UUID("877c19ef-fa2e-4cec-827a-e1df9b5509f7")
 SEND_BODY = SendMessagesRequest(messages=[msg(1)])
 ACCEPTED = {
-    "messages": [{"content": "hello 1", "destination_number": "+61491570001", "message_id": str(MESSAGE_ID)}]
+    "messages": [
+        {
+            "content": "hello 1",
+            "destination_number": "+61491570001",
+            "message_id": str(MESSAGE_ID),
+            "status": "queued",
+        }
+    ]
 }
 STATUS = {
     "content": "hi",

@@ -41,7 +41,10 @@ class Counting:
         if request.url.path == "/v1/messages" and request.method == "POST":
             messages = json.loads(request.content)["messages"]
             return httpx.Response(
-                202, json={"messages": [{**m, "message_id": str(uuid.uuid4())} for m in messages]}
+                202,
+                json={
+                    "messages": [{**m, "message_id": str(uuid.uuid4()), "status": "queued"} for m in messages]
+                },
             )
         return httpx.Response(200 if request.method == "GET" else 202, json={})
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .reply import Reply
     from .send_messages_request import SendMessagesRequest
     from .send_messages_response import SendMessagesResponse
+    from .sent_message import SentMessage
     from .source_number_type import SourceNumberType
     from .vendor_account_id import VendorAccountId
 
@@ -46,6 +47,7 @@ _MODULES: dict[str, str] = {
     "Reply": ".reply",
     "SendMessagesRequest": ".send_messages_request",
     "SendMessagesResponse": ".send_messages_response",
+    "SentMessage": ".sent_message",
     "SourceNumberType": ".source_number_type",
     "VendorAccountId": ".vendor_account_id",
 }
@@ -68,6 +70,7 @@ __all__ = (
     "Reply",
     "SendMessagesRequest",
     "SendMessagesResponse",
+    "SentMessage",
     "SourceNumberType",
     "VendorAccountId",
 )

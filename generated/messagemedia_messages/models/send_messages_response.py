@@ -13,7 +13,7 @@ T = TypeVar("T", bound="SendMessagesResponse")
 class SendMessagesResponse:
     """The accepted messages, in the order they were sent, each with its `message_id` and `status`."""
 
-    messages: list[Message]
+    messages: list[SentMessage]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,7 +38,7 @@ class SendMessagesResponse:
         messages = []
         _messages = d.pop("messages")
         for messages_item_data in _messages:
-            messages_item = Message.from_dict(messages_item_data)
+            messages_item = SentMessage.from_dict(messages_item_data)
 
             messages.append(messages_item)
 
@@ -68,4 +68,4 @@ class SendMessagesResponse:
 
 # Models that refer to each other import each other here, after the class exists, so that any
 # import order works; not inside from_dict/to_dict, where the import statement ran on every call.
-from ..models.message import Message  # noqa: E402
+from ..models.sent_message import SentMessage  # noqa: E402

@@ -10,7 +10,7 @@ from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.validation import check_request
 
 from ...client import AuthenticatedClient, Client
-from ...models.message import Message
+from ...models.sent_message import SentMessage
 from ...types import UNSET, Response, Unset
 
 OPERATION_ID = "get_message_status"
@@ -44,11 +44,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Message | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> SentMessage | None:
     if 200 <= response.status_code <= 299:
 
-        def _construct(data: Any) -> Message:
-            response_200 = Message.from_dict(data)
+        def _construct(data: Any) -> SentMessage:
+            response_200 = SentMessage.from_dict(data)
 
             return response_200
 
@@ -56,7 +56,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Message]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[SentMessage]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +70,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
-) -> Response[Message]:
+) -> Response[SentMessage]:
     """Get a message and its status
 
     Returns one message sent in the last 45 days, with every field it was sent with and its
@@ -84,7 +84,7 @@ def sync_detailed(
         messagemedia_runtime.errors.TransportError: The request could not be completed (after retries).
 
     Returns:
-        Response[Message]: the raw answer, whatever its status; `parsed` is set for 2XX.
+        Response[SentMessage]: the raw answer, whatever its status; `parsed` is set for 2XX.
     """
 
     kwargs = _get_kwargs(
@@ -102,7 +102,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
-) -> Message:
+) -> SentMessage:
     """Get a message and its status
 
     Returns one message sent in the last 45 days, with every field it was sent with and its
@@ -117,7 +117,7 @@ def sync(
         messagemedia_runtime.errors.TransportError: The request could not be completed (after retries).
 
     Returns:
-        Message
+        SentMessage
     """
 
     kwargs = _get_kwargs(
@@ -127,7 +127,7 @@ def sync(
 
     response = transport.send_sync(client, kwargs, operation=OPERATION_ID, raise_for_status=True)
 
-    return cast(Message, _parse_response(client=client, response=response))
+    return cast(SentMessage, _parse_response(client=client, response=response))
 
 
 async def asyncio_detailed(
@@ -135,7 +135,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
-) -> Response[Message]:
+) -> Response[SentMessage]:
     """Get a message and its status
 
     Returns one message sent in the last 45 days, with every field it was sent with and its
@@ -149,7 +149,7 @@ async def asyncio_detailed(
         messagemedia_runtime.errors.TransportError: The request could not be completed (after retries).
 
     Returns:
-        Response[Message]: the raw answer, whatever its status; `parsed` is set for 2XX.
+        Response[SentMessage]: the raw answer, whatever its status; `parsed` is set for 2XX.
     """
 
     kwargs = _get_kwargs(
@@ -167,7 +167,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
-) -> Message:
+) -> SentMessage:
     """Get a message and its status
 
     Returns one message sent in the last 45 days, with every field it was sent with and its
@@ -182,7 +182,7 @@ async def asyncio(
         messagemedia_runtime.errors.TransportError: The request could not be completed (after retries).
 
     Returns:
-        Message
+        SentMessage
     """
 
     kwargs = _get_kwargs(
@@ -192,4 +192,4 @@ async def asyncio(
 
     response = await transport.send_async(client, kwargs, operation=OPERATION_ID, raise_for_status=True)
 
-    return cast(Message, _parse_response(client=client, response=response))
+    return cast(SentMessage, _parse_response(client=client, response=response))

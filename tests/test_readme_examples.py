@@ -1,4 +1,4 @@
-"""The README's Python examples run as written, in order, against the local sandbox.
+"""The README's Python examples run as written, in order, against the local sandbox, and type-check.
 
 The examples read their credentials and host from the environment, as a user's code would; here
 the environment points them at a sandbox on loopback.
@@ -6,7 +6,10 @@ the environment points them at a sandbox on loopback.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,3 +61,21 @@ def test_readme_examples_run_as_written(
     printed = capsys.readouterr().out
     assert "queued" in printed  # the first example printed the new message's status
     assert "Sending failed" not in printed and "refused" not in printed
+
+
+@pytest.mark.slow
+def test_readme_examples_pass_mypy_strict_without_casts(tmp_path: Path) -> None:
+    source = tmp_path / "readme_examples.py"
+    source.write_text("\n\n".join(_blocks()), encoding="utf-8")
+    assert "cast(" not in source.read_text(encoding="utf-8")
+    root = README.parent
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--python-version", "3.11", str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        cwd=tmp_path,
+        env={**os.environ, "MYPYPATH": f"{root}{os.pathsep}{root / 'generated'}"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

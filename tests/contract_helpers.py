@@ -40,7 +40,7 @@ from openapi_core.validation.request.exceptions import (
     RequestBodyValidationError,
     SecurityValidationError,
 )
-from spec_tools import ROOT, SPEC_PATH, load_spec, resolve
+from spec_tools import ROOT, SPEC_PATH, load_spec, resolve, resolve_in
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from messagemedia_messages.api.delivery_reports import (
@@ -471,15 +471,6 @@ class RequestContract:
         except ValueError:
             return []  # openapi-core reports it
         return strict_body_problems(inline(media["schema"], self.spec), body)
-
-
-def resolve_in(spec: Mapping[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
 
 
 def _describe(error: Exception) -> list[str]:

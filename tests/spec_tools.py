@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,15 +23,19 @@ def load_spec() -> dict[str, Any]:
     return spec
 
 
-def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """Follow a local $ref (one level at a time) to the node it names."""
-    spec = load_spec()
+def resolve_in(spec: Mapping[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """Follow local $refs (one level at a time) through ``spec`` to the node they name."""
     while "$ref" in node:
         target: Any = spec
         for part in node["$ref"].removeprefix("#/").split("/"):
             target = target[part]
         node = target
     return node
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    """``resolve_in`` the repository's openapi.yaml."""
+    return resolve_in(load_spec(), node)
 
 
 def _closed(components: dict[str, Any]) -> dict[str, Any]:

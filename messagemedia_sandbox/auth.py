@@ -37,11 +37,16 @@ class Request:
     body: bytes
 
     def header(self, name: str) -> str | None:
-        wanted = name.lower()
-        for key, value in self.headers.items():
-            if key.lower() == wanted:
-                return value
-        return None
+        return find_header(self.headers, name)
+
+
+def find_header(headers: Mapping[str, str], name: str) -> str | None:
+    """The value of header ``name``, matched without regard to case; None when absent."""
+    wanted = name.lower()
+    for key, value in headers.items():
+        if key.lower() == wanted:
+            return value
+    return None
 
 
 def authenticate(request: Request, credentials: Mapping[str, str], now: float, max_skew: float) -> str:

@@ -95,7 +95,7 @@ class Incoming:
 
 def parse_json(incoming: Incoming) -> Any:
     """The body as JSON, or BadRequestError saying why it is not."""
-    content_type = _header(incoming.headers, "content-type")
+    content_type = auth.find_header(incoming.headers, "content-type")
     if content_type is not None and "json" not in content_type.lower():
         raise BadRequestError(
             "Unsupported Content-Type", [f"body: expected application/json, got {content_type!r}"]
@@ -112,13 +112,6 @@ def parse_json(incoming: Incoming) -> Any:
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
-
-
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    for key, value in headers.items():
-        if key.lower() == name:
-            return value
-    return None
 
 
 Handler = Callable[["Api", Incoming, str, str], Response]
@@ -182,7 +175,7 @@ class Api:
 
     def _account(self, incoming: Incoming, key: str) -> str:
         # Without the header the key's own account is meant; with it, the named sub-account.
-        value = _header(incoming.headers, "account")
+        value = auth.find_header(incoming.headers, "account")
         if value is None:
             return key
         if not 1 <= len(value) <= 100:

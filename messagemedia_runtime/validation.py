@@ -64,12 +64,10 @@ def check_request(
 ) -> None:
     """Raise ``RequestValidationError`` if the request breaks a rule of openapi.yaml.
 
-    ``path``: path parameters by their spec name; ``headers``: the headers the generated code set
-    (its ``Content-Type`` is ours, not the caller's, and is ignored); ``body``: the JSON body, if any.
+    ``path``: path parameters by their spec name; ``headers``: the header parameters the caller
+    gave (the generated code adds ``Content-Type`` only after this check); ``body``: the JSON body.
     """
     validate, schema_error = _validator(operation_id)
-    if headers and "Content-Type" in headers:
-        headers = {k: v for k, v in headers.items() if k != "Content-Type"}
     data: dict[str, Any] = {"path": path, "headers": headers or {}}
     if body is not _NO_BODY:
         data["body"] = body

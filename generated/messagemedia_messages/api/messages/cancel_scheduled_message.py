@@ -34,8 +34,6 @@ def _get_kwargs(
 
     _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
-
     check_request(
         OPERATION_ID,
         path={
@@ -44,6 +42,7 @@ def _get_kwargs(
         headers=headers,
         body=_kwargs["json"],
     )
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs

@@ -29,14 +29,13 @@ def _get_kwargs(
 
     _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
-
     check_request(
         OPERATION_ID,
         path={},
         headers=headers,
         body=_kwargs["json"],
     )
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs

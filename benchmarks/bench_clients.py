@@ -68,7 +68,7 @@ class OursSync:
     name = "ours sync"
 
     def __init__(self, base_url: str) -> None:
-        from hmac_auth import create_client
+        from hmac_auth import
 
         self.client = create_client(KEY, SECRET, base_url=base_url)
 
@@ -135,7 +135,7 @@ class OursAsync(_AsyncRunner):
 
     def __init__(self, base_url: str) -> None:
         super().__init__()
-        from hmac_auth import create_client
+        from hmac_auth import
 
         self.client = create_client(KEY, SECRET, base_url=base_url)
 

@@ -12,6 +12,7 @@ from typing import Any, NoReturn, Self
 
 import httpx
 
+from .credential_checks import check_credential
 from .dates import format_imf_fixdate, utc_now
 from .signing import DEFAULT_ALGORITHM, check_algorithm, signing_headers
 
@@ -19,18 +20,8 @@ _REDACTED = "'***'"
 
 
 def _check_credentials(api_key: str, api_secret: str) -> None:
-    # Type checks come first because a bytes key would otherwise be formatted as b'...' into
-    # the header; the messages never quote the values, which may be the secret itself.
-    if not isinstance(api_key, str) or not isinstance(api_secret, str):
-        raise TypeError("api_key and api_secret must be str")
-    if not api_key:
-        raise ValueError("api_key must not be empty")
-    if not api_secret:
-        raise ValueError("api_secret must not be empty")
-    # The key is quoted inside the Authorization header (HMAC) or joined with ':' (Basic);
-    # these characters would change what the server parses.
-    if any(char in api_key for char in '":\r\n'):
-        raise ValueError("api_key must not contain '\"', ':' or line breaks")
+    check_credential("api_key", api_key)
+    check_credential("api_secret", api_secret)
 
 
 class _Frozen(httpx.Auth):

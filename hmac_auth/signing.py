@@ -9,6 +9,8 @@ import hashlib
 import hmac
 from typing import Final
 
+from messagemedia_runtime.errors import ConfigurationError
+
 DEFAULT_ALGORITHM: Final = "hmac-sha1"
 """What every official SDK signs with; the API reads the algorithm from each request."""
 
@@ -29,7 +31,7 @@ def check_algorithm(algorithm: str) -> str:
     """
     if algorithm not in _DIGESTS:
         allowed = ", ".join(repr(name) for name in ALGORITHMS)
-        raise ValueError(f"unsupported HMAC algorithm; use one of {allowed}")
+        raise ConfigurationError(f"unsupported HMAC algorithm; use one of {allowed}")
     return algorithm
 
 

@@ -1,37 +1,36 @@
-"""Hand-written support for the generated ``messagemedia_messages`` package.
+"""The core the generated ``messagemedia_messages`` package runs on.
 
-Errors, request validation, retries, timeouts, batching and draining. The generated client imports
-this package, so only its dependency-free ``types`` module is imported here at import time; the
-endpoint modules are imported on first use.
+Errors, request validation, retries, timeouts, deadlines, connections, and the batching and
+draining engines. It never imports the generated package: the generated code hands down what it
+knows (an ``Operation`` per endpoint, the calls a batch or a drain makes). Names are imported on
+first use, so importing the client stays cheap.
 """
 
 import importlib
+import logging
 from typing import TYPE_CHECKING, Any
+
+# A library's records go where the application sends them; without a handler of the application's,
+# Python would print warnings to stderr on its own.
+logging.getLogger("messagemedia").addHandler(logging.NullHandler())
 
 if TYPE_CHECKING:
     from .batching import (
         BatchFailure,
+        BatchProgress,
         BatchResult,
         BatchSendError,
         BatchSkippedError,
-        asend_in_batches,
-        send_in_batches,
     )
-    from .draining import (
-        DrainError,
-        DrainFailure,
-        DrainResult,
-        adrain_delivery_reports,
-        adrain_replies,
-        drain_delivery_reports,
-        drain_replies,
-    )
+    from .draining import DrainError, DrainFailure, DrainResult
     from .errors import (
         APIConnectionError,
         APIStatusError,
         APITimeoutError,
         AuthenticationError,
         BadRequestError,
+        ConfigurationError,
+        DeadlineExceededError,
         MalformedResponseError,
         MessageMediaError,
         NotFoundError,
@@ -51,18 +50,15 @@ if TYPE_CHECKING:
 # Public name -> the submodule that defines it, imported on first access (PEP 562).
 _EXPORTS: dict[str, str] = {
     "BatchFailure": "batching",
+    "BatchProgress": "batching",
     "BatchResult": "batching",
     "BatchSendError": "batching",
     "BatchSkippedError": "batching",
-    "asend_in_batches": "batching",
-    "send_in_batches": "batching",
     "DrainError": "draining",
     "DrainFailure": "draining",
     "DrainResult": "draining",
-    "adrain_delivery_reports": "draining",
-    "adrain_replies": "draining",
-    "drain_delivery_reports": "draining",
-    "drain_replies": "draining",
+    "ConfigurationError": "errors",
+    "DeadlineExceededError": "errors",
     "APIConnectionError": "errors",
     "APIStatusError": "errors",
     "APITimeoutError": "errors",
@@ -92,9 +88,12 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "BatchFailure",
+    "BatchProgress",
     "BatchResult",
     "BatchSendError",
     "BatchSkippedError",
+    "ConfigurationError",
+    "DeadlineExceededError",
     "DrainError",
     "DrainFailure",
     "DrainResult",
@@ -110,13 +109,7 @@ __all__ = [
     "TransportError",
     "UnexpectedStatusError",
     "UnprocessableEntityError",
-    "adrain_delivery_reports",
-    "adrain_replies",
-    "asend_in_batches",
-    "drain_delivery_reports",
-    "drain_replies",
     "raise_for_status",
-    "send_in_batches",
 ]
 
 

@@ -1,39 +1,37 @@
-"""Send any number of messages in requests of at most 100, without losing track of what was accepted.
+"""Send any number of items in requests of a bounded size, without losing track of what was accepted.
 
-A failed batch does not hide the others: every accepted message comes back at its input position,
-and every failure names the input range it covers, so no accepted message ID is ever lost.
+A failed batch does not hide the others: every accepted item comes back at its input position, and
+every failure names the input positions it covers, so no accepted message ID is ever lost. An item
+that breaks the spec's rules is reported on its own and the rest of its batch is still sent.
+
+This module knows nothing of messages or models: the client object hands it a function that sends
+one batch (see ``MessageMedia.messages.send_many``).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Iterable
+import re
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Generic, TypeVar
 
-# types.py imports nothing of ours, so importing it here cannot close an import cycle.
-from messagemedia_messages.types import UNSET, Unset
-
-from .errors import MessageMediaError, RequestValidationError, SendOutcomeUnknownError, operation_info
-
-if TYPE_CHECKING:
-    from messagemedia_messages.client import Client
-    from messagemedia_messages.models.message import Message
-    from messagemedia_messages.models.sent_message import SentMessage
+from .errors import ConfigurationError, MessageMediaError, RequestValidationError, SendOutcomeUnknownError
 
 __all__ = [
     "BatchFailure",
+    "BatchProgress",
     "BatchResult",
     "BatchSendError",
     "BatchSkippedError",
-    "asend_in_batches",
-    "send_in_batches",
+    "arun_batches",
+    "run_batches",
 ]
 
-MAX_BATCH = 100
-_OPERATION = "send_messages"
+T = TypeVar("T")
+R = TypeVar("R")
 logger = logging.getLogger("messagemedia")
+_FIRST_INDEX = re.compile(r"\[(\d+)\]")
 
 
 class BatchSkippedError(MessageMediaError):
@@ -41,35 +39,42 @@ class BatchSkippedError(MessageMediaError):
 
 
 class BatchSendError(MessageMediaError):
-    """Some batches failed; ``result`` holds what was accepted and what failed."""
+    """Some items were not sent (or may not have been); ``result`` holds what was accepted and what failed."""
 
-    def __init__(self, result: BatchResult) -> None:
-        unknown = sum(1 for f in result.failures if f.outcome_unknown)
+    def __init__(self, result: BatchResult[object]) -> None:
+        unknown = sum(len(f.indices) for f in result.failures if f.outcome_unknown)
         kinds = sorted({type(f.error).__name__ for f in result.failures})
-        info = operation_info(_OPERATION)
+        failed = sum(len(f.indices) for f in result.failures)
         super().__init__(
-            f"{len(result.failures)} of {result.requests} batches failed ({', '.join(kinds)});"
-            f" {result.accepted_count} of {len(result.sent)} messages were accepted"
-            + (f"; {unknown} batches may or may not have been accepted" if unknown else ""),
-            operation=_OPERATION,
-            method=info.get("method"),
-            path=info.get("path"),
+            f"{failed} of {len(result.sent)} items were not confirmed as accepted ({', '.join(kinds)});"
+            f" {result.accepted_count} were accepted in {result.requests} requests"
+            + (f"; {unknown} may or may not have been accepted" if unknown else ""),
+            operation=result.operation,
         )
         self.result = result
 
 
 @dataclass(frozen=True, slots=True)
-class BatchFailure:
-    """Input positions ``start`` to ``end - 1`` were not confirmed as accepted, because of ``error``.
+class BatchFailure(Generic[R]):
+    """The items at input positions ``indices`` were not confirmed as accepted, because of ``error``.
 
-    ``accepted``: messages the API did return for this batch when its answer could not be matched
-    to the input (kept so their IDs are not lost); usually empty.
+    ``accepted``: items the API did return for this batch when its answer could not be matched to
+    the input (kept so their IDs are not lost); usually empty.
     """
 
-    start: int
-    end: int
+    indices: tuple[int, ...]
     error: Exception
-    accepted: list[SentMessage] = field(default_factory=list)
+    accepted: list[R] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        """The first input position this failure covers."""
+        return self.indices[0]
+
+    @property
+    def end(self) -> int:
+        """One past the last input position this failure covers."""
+        return self.indices[-1] + 1
 
     @property
     def outcome_unknown(self) -> bool:
@@ -78,19 +83,30 @@ class BatchFailure:
 
     @property
     def message_index(self) -> int | None:
-        """For a validation failure, the input position of the offending message."""
-        if isinstance(self.error, RequestValidationError) and self.error.index is not None:
-            return self.start + self.error.index
+        """For a validation failure, the input position of the offending item."""
+        if isinstance(self.error, RequestValidationError):
+            return self.error.index
         return None
 
 
-@dataclass(slots=True)
-class BatchResult:
-    """``sent[i]``: the accepted message for input ``i`` (with ``message_id``); None if its batch failed."""
+@dataclass(frozen=True, slots=True)
+class BatchProgress:
+    """Where a batched send stands: ``done`` of ``total`` items settled, ``accepted`` of them accepted."""
 
-    sent: list[SentMessage | None]
-    failures: list[BatchFailure] = field(default_factory=list)
+    done: int
+    total: int
+    accepted: int
+    failed: int
+
+
+@dataclass(slots=True)
+class BatchResult(Generic[R]):
+    """``sent[i]``: what the API answered for input ``i`` (the accepted message), or None if not accepted."""
+
+    sent: list[R | None]
+    failures: list[BatchFailure[R]] = field(default_factory=list)
     requests: int = 0
+    operation: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -101,125 +117,209 @@ class BatchResult:
         return sum(1 for m in self.sent if m is not None)
 
     def raise_if_failed(self) -> None:
-        """Raise ``BatchSendError`` (carrying this result) if any batch failed."""
+        """Raise ``BatchSendError`` (carrying this result) if any item was not accepted."""
         if self.failures:
-            raise BatchSendError(self)
+            raise BatchSendError(self)  # type: ignore[arg-type]
 
 
-def _ranges(total: int, batch_size: int) -> list[tuple[int, int]]:
-    if not 1 <= batch_size <= MAX_BATCH:
-        raise ValueError(f"batch_size must be between 1 and {MAX_BATCH}")
-    return [(start, min(start + batch_size, total)) for start in range(0, total, batch_size)]
+def _rebased(error: RequestValidationError, positions: Sequence[int]) -> RequestValidationError:
+    """The same error, naming the caller's position instead of the position inside one batch."""
+    if error.index is None or not 0 <= error.index < len(positions):
+        return error
+    position = positions[error.index]
 
+    def fix(text: str) -> str:
+        return _FIRST_INDEX.sub(f"[{position}]", text, count=1)
 
-def _record(result: BatchResult, start: int, end: int, accepted: list[SentMessage]) -> None:
-    if len(accepted) != end - start:
-        info = operation_info(_OPERATION)
-        error = MessageMediaError(
-            f"the API accepted the batch but answered {len(accepted)} messages for {end - start} sent;"
-            " they are kept in BatchFailure.accepted",
-            operation=_OPERATION,
-            method=info.get("method"),
-            path=info.get("path"),
-        )
-        result.failures.append(BatchFailure(start, end, error, accepted))
-        return
-    result.sent[start:end] = accepted
-
-
-def _fail(result: BatchResult, start: int, end: int, error: Exception) -> None:
-    # Only the class: the error text of a foreign exception might quote message content.
-    logger.warning("batch of messages %d-%d failed: %s", start, end - 1, type(error).__name__)
-    result.failures.append(BatchFailure(start, end, error))
-
-
-def _skipped() -> BatchSkippedError:
-    info = operation_info(_OPERATION)
-    return BatchSkippedError(
-        "not attempted because an earlier batch failed (stop_on_error=True); nothing was sent",
-        operation=_OPERATION,
-        method=info.get("method"),
-        path=info.get("path"),
+    rebased = RequestValidationError(
+        fix(error.message),
+        field=fix(error.field),
+        index=position,
+        rule=error.rule,
+        operation=error.operation,
+        method=error.method,
+        path=error.path,
     )
+    rebased.__cause__ = error.__cause__
+    return rebased
 
 
-def send_in_batches(
-    client: Client,
-    messages: Iterable[Message],
-    *,
-    batch_size: int = MAX_BATCH,
-    account: str | Unset = UNSET,
-    stop_on_error: bool = False,
-) -> BatchResult:
-    """Send ``messages`` in order, ``batch_size`` (≤ 100) per request; never raises for a failed batch.
+class _Run(Generic[T, R]):
+    """The bookkeeping of one batched send, shared by the sync and async drivers."""
 
-    Check ``result.failures`` or call ``result.raise_if_failed()``. A failure whose
-    ``outcome_unknown`` is true may have been accepted: do not resend it blindly.
-    """
-    from messagemedia_messages.api.messages import send_messages
-    from messagemedia_messages.models.send_messages_request import SendMessagesRequest
+    def __init__(
+        self,
+        items: Sequence[T],
+        batch_size: int,
+        max_batch: int,
+        operation: str | None,
+        progress: Callable[[BatchProgress], object] | None,
+    ) -> None:
+        if not 1 <= batch_size <= max_batch:
+            raise ConfigurationError(f"batch_size must be between 1 and {max_batch}")
+        self.items = items
+        self.result: BatchResult[R] = BatchResult(sent=[None] * len(items), operation=operation)
+        self.batches = [
+            list(range(start, min(start + batch_size, len(items))))
+            for start in range(0, len(items), batch_size)
+        ]
+        self.failed = False
+        self._done = 0
+        self._progress = progress
 
-    items = list(messages)
-    result = BatchResult(sent=[None] * len(items))
-    failed = False
-    for start, end in _ranges(len(items), batch_size):
-        if failed and stop_on_error:
-            result.failures.append(BatchFailure(start, end, _skipped()))
-            continue
-        result.requests += 1
-        try:
-            answer = send_messages.sync(
-                client=client,
-                body=SendMessagesRequest(messages=items[start:end]),
-                account=account,
+    def chunk(self, positions: Sequence[int]) -> list[T]:
+        return [self.items[i] for i in positions]
+
+    def record(self, positions: Sequence[int], accepted: Sequence[R]) -> None:
+        if len(accepted) != len(positions):
+            error = MessageMediaError(
+                f"the API accepted the batch but answered {len(accepted)} items for {len(positions)} sent;"
+                " they are kept in BatchFailure.accepted",
+                operation=self.result.operation,
             )
-        except Exception as exc:  # every failure is recorded, so accepted IDs from other batches survive
-            _fail(result, start, end, exc)
-            failed = True
-            continue
-        _record(result, start, end, answer.messages)
-    return result
+            self.result.failures.append(BatchFailure(tuple(positions), error, list(accepted)))
+        else:
+            for position, item in zip(positions, accepted, strict=True):
+                self.result.sent[position] = item
+        self._advance(len(positions))
+
+    def fail(self, positions: Sequence[int], error: Exception) -> None:
+        if isinstance(error, RequestValidationError):
+            error = _rebased(error, positions)
+        # Only the class: the error text of a foreign exception might quote message content.
+        logger.warning(
+            "batch of %d items from position %d failed: %s",
+            len(positions),
+            positions[0],
+            type(error).__name__,
+        )
+        self.result.failures.append(BatchFailure(tuple(positions), error))
+        self.failed = True
+        self._advance(len(positions))
+
+    def skip(self, positions: Sequence[int]) -> None:
+        error = BatchSkippedError(
+            "not attempted because an earlier batch failed (stop_on_error=True); nothing was sent",
+            operation=self.result.operation,
+        )
+        self.result.failures.append(BatchFailure(tuple(positions), error))
+        self._advance(len(positions))
+
+    def isolate(self, positions: Sequence[int], check: Callable[[T], object] | None) -> list[int] | None:
+        """After a batch broke the rules: fail each offending item alone; the positions still worth sending.
+
+        None when the items cannot be told apart (no ``check``, or each passes on its own).
+        """
+        if check is None:
+            return None
+        valid: list[int] = []
+        for position in positions:
+            try:
+                check(self.items[position])
+            except RequestValidationError as exc:  # about the single item checked: index 0
+                self.fail([position], exc)
+            else:
+                valid.append(position)
+        return valid if len(valid) < len(positions) else None
+
+    def _advance(self, count: int) -> None:
+        self._done += count
+        if self._progress is not None:
+            failed = sum(len(f.indices) for f in self.result.failures)
+            self._progress(BatchProgress(self._done, len(self.items), self._done - failed, failed))
+
+    def finish(self) -> BatchResult[R]:
+        # Batches may finish out of order; failures are reported in input order like everything else.
+        self.result.failures.sort(key=lambda f: f.indices[0])
+        return self.result
 
 
-async def asend_in_batches(
-    client: Client,
-    messages: Iterable[Message],
+def run_batches(
+    send: Callable[[list[T]], Sequence[R]],
+    items: Sequence[T],
     *,
-    batch_size: int = MAX_BATCH,
-    account: str | Unset = UNSET,
-    concurrency: int = 4,
+    batch_size: int,
+    max_batch: int,
+    check: Callable[[T], object] | None = None,
     stop_on_error: bool = False,
-) -> BatchResult:
-    """The async twin of ``send_in_batches``, with up to ``concurrency`` requests in flight."""
-    from messagemedia_messages.api.messages import send_messages
-    from messagemedia_messages.models.send_messages_request import SendMessagesRequest
+    progress: Callable[[BatchProgress], object] | None = None,
+    operation: str | None = None,
+) -> BatchResult[R]:
+    """Send ``items`` in order, ``batch_size`` per call of ``send``; never raises for a failed batch.
+
+    ``send`` returns what the API accepted, one answer per item in order. When a batch breaks the
+    spec's rules (``RequestValidationError``, raised before anything is sent), ``check`` is run on
+    each of its items: the offending ones fail alone and the rest of the batch is sent.
+    """
+    run: _Run[T, R] = _Run(items, batch_size, max_batch, operation, progress)
+    for positions in run.batches:
+        if run.failed and stop_on_error:
+            run.skip(positions)
+            continue
+        _send_one(run, send, positions, check)
+    return run.finish()
+
+
+def _send_one(
+    run: _Run[T, R],
+    send: Callable[[list[T]], Sequence[R]],
+    positions: list[int],
+    check: Callable[[T], object] | None,
+) -> None:
+    try:
+        run.result.requests += 1
+        run.record(positions, send(run.chunk(positions)))
+    except RequestValidationError as exc:
+        run.result.requests -= 1  # refused before it left: no request was made
+        rest = run.isolate(positions, check)
+        if rest is None:
+            run.fail(positions, exc)
+        elif rest:
+            _send_one(run, send, rest, None)
+    except Exception as exc:  # every failure is recorded, so accepted IDs from other batches survive
+        run.fail(positions, exc)
+
+
+async def arun_batches(
+    send: Callable[[list[T]], Awaitable[Sequence[R]]],
+    items: Sequence[T],
+    *,
+    batch_size: int,
+    max_batch: int,
+    concurrency: int = 4,
+    check: Callable[[T], object] | None = None,
+    stop_on_error: bool = False,
+    progress: Callable[[BatchProgress], object] | None = None,
+    operation: str | None = None,
+) -> BatchResult[R]:
+    """The async twin of ``run_batches``, with up to ``concurrency`` batches in flight."""
+    import asyncio  # here, not at import time: a sync-only program never needs asyncio
 
     if concurrency < 1:
-        raise ValueError("concurrency must be at least 1")
-    items = list(messages)
-    result = BatchResult(sent=[None] * len(items))
+        raise ConfigurationError("concurrency must be at least 1")
+    run: _Run[T, R] = _Run(items, batch_size, max_batch, operation, progress)
     gate = asyncio.Semaphore(concurrency)
-    failed = asyncio.Event()
 
-    async def one(start: int, end: int) -> None:
+    async def one(positions: list[int], checker: Callable[[T], object] | None) -> None:
+        try:
+            run.result.requests += 1
+            run.record(positions, await send(run.chunk(positions)))
+        except RequestValidationError as exc:
+            run.result.requests -= 1
+            rest = run.isolate(positions, checker)
+            if rest is None:
+                run.fail(positions, exc)
+            elif rest:
+                await one(rest, None)
+        except Exception as exc:  # see run_batches
+            run.fail(positions, exc)
+
+    async def gated(positions: list[int]) -> None:
         async with gate:
-            if failed.is_set() and stop_on_error:
-                result.failures.append(BatchFailure(start, end, _skipped()))
+            if run.failed and stop_on_error:
+                run.skip(positions)
                 return
-            result.requests += 1
-            try:
-                answer = await send_messages.asyncio(
-                    client=client,
-                    body=SendMessagesRequest(messages=items[start:end]),
-                    account=account,
-                )
-            except Exception as exc:  # see send_in_batches
-                _fail(result, start, end, exc)
-                failed.set()
-                return
-            _record(result, start, end, answer.messages)
+            await one(positions, check)
 
-    await asyncio.gather(*(one(start, end) for start, end in _ranges(len(items), batch_size)))
-    # Batches finish out of order; failures are reported in input order like everything else.
-    result.failures.sort(key=lambda f: f.start)
-    return result
+    await asyncio.gather(*(gated(positions) for positions in run.batches))
+    return run.finish()

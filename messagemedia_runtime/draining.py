@@ -1,11 +1,15 @@
-"""Process every pending reply or delivery report, at least once, and confirm only what was processed.
+"""Process every pending item of a check/confirm pair, at least once, and confirm only what was processed.
 
-The API hands out the oldest ≤ 100 unconfirmed items per check, the same ones until they are
-confirmed. A drain checks, calls the handler on each item it has not tried yet, confirms the items
-whose handler returned, and checks again until a check brings nothing new. An item whose handler
-raised stays unconfirmed, so it comes back on the next drain: it is tried once per drain, never
-in a loop. (If 100 or more items keep failing they fill every check, and the drain stops early:
-handle persistent failures in the handler, e.g. park them elsewhere and return normally.)
+The API hands out the oldest ≤ 100 unconfirmed replies (or delivery reports) per check, the same
+ones until they are confirmed. A drain checks, calls the handler on each item it has not tried
+yet, confirms the items whose handler returned, and checks again until a check brings nothing
+new. An item whose handler raised stays unconfirmed, so it comes back on the next drain: it is
+tried once per drain, never in a loop. (If 100 or more items keep failing they fill every check,
+and the drain stops early: handle persistent failures in the handler, e.g. park them elsewhere and
+return normally.)
+
+This module knows nothing of replies or models: the client object hands it the check and confirm
+calls (see ``MessageMedia.replies.drain``).
 """
 
 from __future__ import annotations
@@ -14,30 +18,13 @@ import inspect
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
-from uuid import UUID
-
-from messagemedia_messages.types import UNSET, Unset
+from typing import Any, Generic, TypeVar
 
 from .errors import MessageMediaError
 
-if TYPE_CHECKING:
-    from messagemedia_messages.client import Client
-    from messagemedia_messages.models.delivery_report import DeliveryReport
-    from messagemedia_messages.models.reply import Reply
-
-__all__ = [
-    "DrainError",
-    "DrainFailure",
-    "DrainResult",
-    "adrain_delivery_reports",
-    "adrain_replies",
-    "drain_delivery_reports",
-    "drain_replies",
-]
+__all__ = ["DrainError", "DrainFailure", "DrainResult", "adrain", "drain"]
 
 T = TypeVar("T")
-MAX_CONFIRM = 100
 logger = logging.getLogger("messagemedia")
 
 
@@ -69,6 +56,7 @@ class DrainResult(Generic[T]):
     ``processed``: items handled and confirmed. ``failed``: items whose handler raised (not
     confirmed). ``unconfirmed``: IDs handled successfully whose confirm request failed (they will
     be delivered again: handlers must tolerate repeats). ``confirm_errors``: those failures.
+    ``unidentified``: items handled that came without an ID, so they cannot be confirmed.
     ``checks``: check requests made.
     """
 
@@ -77,6 +65,7 @@ class DrainResult(Generic[T]):
     failed: list[DrainFailure[T]] = field(default_factory=list)
     unconfirmed: list[str] = field(default_factory=list)
     confirm_errors: list[Exception] = field(default_factory=list)
+    unidentified: list[T] = field(default_factory=list)
     checks: int = 0
 
     @property
@@ -89,115 +78,90 @@ class DrainResult(Generic[T]):
             raise DrainError(self)
 
 
-@dataclass(frozen=True, slots=True)
-class _Kind(Generic[T]):
-    """How one kind of item is checked, identified and confirmed."""
+@dataclass(slots=True)
+class _Drain(Generic[T]):
+    """The bookkeeping of one drain, shared by the sync and async loops."""
 
-    check_operation: str
-    items: Callable[[Any], list[T]]
-    item_id: Callable[[T], str]
-    check_module: str
-    confirm_module: str
-    confirm_body: Callable[[list[str]], Any]
+    item_id: Callable[[T], str | None]
+    max_confirm: int
+    result: DrainResult[T]
+    seen: set[str] = field(default_factory=set)
 
+    def fresh(self, items: Sequence[T]) -> list[tuple[str | None, T]]:
+        new: list[tuple[str | None, T]] = []
+        for item in items:
+            item_id = self.item_id(item)
+            if item_id is None:
+                # Without an ID it can be neither confirmed nor told apart from the next check's
+                # copy: it is handed over once, and the drain stops when nothing else is new.
+                if any(item == other for other in self.result.unidentified):
+                    continue
+                self.result.unidentified.append(item)
+                new.append((None, item))
+            elif item_id not in self.seen:
+                self.seen.add(item_id)
+                new.append((item_id, item))
+        return new
 
-def _replies() -> _Kind[Reply]:
-    from messagemedia_messages.models.confirm_replies_as_received_request import (
-        ConfirmRepliesAsReceivedRequest,
-    )
+    def failed(self, item_id: str | None, item: T, exc: Exception) -> None:
+        # The item's ID and the error class only: the item and the error text may hold message content.
+        logger.warning(
+            "handler failed for %s item %s: %s", self.result.operation, item_id, type(exc).__name__
+        )
+        if item_id is not None:
+            self.result.failed.append(DrainFailure(item, item_id, exc))
 
-    return _Kind(
-        check_operation="check_replies",
-        items=lambda page: list(page.replies),
-        item_id=lambda reply: str(reply.reply_id),
-        check_module="messagemedia_messages.api.replies.check_replies",
-        confirm_module="messagemedia_messages.api.replies.confirm_replies_as_received",
-        confirm_body=lambda ids: ConfirmRepliesAsReceivedRequest(reply_ids=[UUID(i) for i in ids]),
-    )
+    def chunks(self, ids: Sequence[str]) -> list[list[str]]:
+        return [list(ids[i : i + self.max_confirm]) for i in range(0, len(ids), self.max_confirm)]
 
-
-def _reports() -> _Kind[DeliveryReport]:
-    from messagemedia_messages.models.confirm_delivery_reports_as_received_request import (
-        ConfirmDeliveryReportsAsReceivedRequest,
-    )
-
-    return _Kind(
-        check_operation="check_delivery_reports",
-        items=lambda page: list(page.delivery_reports),
-        item_id=lambda report: str(report.delivery_report_id),
-        check_module="messagemedia_messages.api.delivery_reports.check_delivery_reports",
-        confirm_module="messagemedia_messages.api.delivery_reports.confirm_delivery_reports_as_received",
-        confirm_body=lambda ids: ConfirmDeliveryReportsAsReceivedRequest(
-            delivery_report_ids=[UUID(i) for i in ids]
-        ),
-    )
-
-
-def _module(name: str) -> Any:
-    import importlib
-
-    return importlib.import_module(name)
-
-
-def _chunks(ids: Sequence[str]) -> list[list[str]]:
-    return [list(ids[i : i + MAX_CONFIRM]) for i in range(0, len(ids), MAX_CONFIRM)]
+    def finish(self) -> DrainResult[T]:
+        result = self.result
+        logger.info(
+            "drain %s: %d processed, %d failed, %d unconfirmed, %d checks",
+            result.operation,
+            result.processed,
+            len(result.failed),
+            len(result.unconfirmed),
+            result.checks,
+        )
+        return result
 
 
-def _new_items(kind: _Kind[T], page: Any, seen: set[str]) -> list[tuple[str, T]]:
-    fresh = []
-    for item in kind.items(page):
-        item_id = kind.item_id(item)
-        if item_id not in seen:
-            seen.add(item_id)
-            fresh.append((item_id, item))
-    return fresh
-
-
-def _handler_failed(result: DrainResult[T], item_id: str, item: T, exc: Exception) -> None:
-    # The item's ID and the error class only: the item and the error text may hold message content.
-    logger.warning("handler failed for %s item %s: %s", result.operation, item_id, type(exc).__name__)
-    result.failed.append(DrainFailure(item, item_id, exc))
-
-
-def _finish(result: DrainResult[T]) -> DrainResult[T]:
-    logger.info(
-        "drain %s: %d processed, %d failed, %d unconfirmed, %d checks",
-        result.operation,
-        result.processed,
-        len(result.failed),
-        len(result.unconfirmed),
-        result.checks,
-    )
-    return result
-
-
-def _drain(
-    kind: _Kind[T],
-    client: Client,
+def drain(
+    check: Callable[[], Sequence[T]],
+    confirm: Callable[[list[str]], object],
     handler: Callable[[T], object],
-    account: str | Unset,
-    max_checks: int | None,
+    *,
+    item_id: Callable[[T], str | None],
+    operation: str,
+    max_confirm: int = 100,
+    max_checks: int | None = None,
 ) -> DrainResult[T]:
-    check, confirm = _module(kind.check_module), _module(kind.confirm_module)
-    result: DrainResult[T] = DrainResult(operation=kind.check_operation)
-    seen: set[str] = set()
+    """Call ``handler`` on every item ``check`` returns and ``confirm`` the IDs of those it handled.
+
+    Errors of ``check`` propagate (everything handled before is already confirmed); handler and
+    confirm failures are collected in the result: call ``raise_if_failed()`` to raise.
+    """
+    state: _Drain[T] = _Drain(item_id, max_confirm, DrainResult(operation=operation))
+    result = state.result
     while max_checks is None or result.checks < max_checks:
-        page = check.sync(client=client, account=account)
+        page = check()
         result.checks += 1
-        fresh = _new_items(kind, page, seen)
+        fresh = state.fresh(page)
         if not fresh:
             break
         done: list[str] = []
-        for item_id, item in fresh:
+        for key, item in fresh:
             try:
                 handler(item)
             except Exception as exc:  # at-least-once: a failed item stays unconfirmed
-                _handler_failed(result, item_id, item, exc)
+                state.failed(key, item, exc)
             else:
-                done.append(item_id)
-        for ids in _chunks(done):
+                if key is not None:
+                    done.append(key)
+        for ids in state.chunks(done):
             try:
-                confirm.sync(client=client, body=kind.confirm_body(ids), account=account)
+                confirm(ids)
             except Exception as exc:
                 # Checking again would only bring back these same items: stop, report them.
                 result.unconfirmed.extend(ids)
@@ -206,38 +170,42 @@ def _drain(
                 result.processed += len(ids)
         if result.confirm_errors:
             break
-    return _finish(result)
+    return state.finish()
 
 
-async def _adrain(
-    kind: _Kind[T],
-    client: Client,
+async def adrain(
+    check: Callable[[], Awaitable[Sequence[T]]],
+    confirm: Callable[[list[str]], Awaitable[object]],
     handler: Callable[[T], object | Awaitable[object]],
-    account: str | Unset,
-    max_checks: int | None,
+    *,
+    item_id: Callable[[T], str | None],
+    operation: str,
+    max_confirm: int = 100,
+    max_checks: int | None = None,
 ) -> DrainResult[T]:
-    check, confirm = _module(kind.check_module), _module(kind.confirm_module)
-    result: DrainResult[T] = DrainResult(operation=kind.check_operation)
-    seen: set[str] = set()
+    """The async twin of ``drain``; ``handler`` may be a plain function or a coroutine function."""
+    state: _Drain[T] = _Drain(item_id, max_confirm, DrainResult(operation=operation))
+    result = state.result
     while max_checks is None or result.checks < max_checks:
-        page = await check.asyncio(client=client, account=account)
+        page = await check()
         result.checks += 1
-        fresh = _new_items(kind, page, seen)
+        fresh = state.fresh(page)
         if not fresh:
             break
         done: list[str] = []
-        for item_id, item in fresh:
+        for key, item in fresh:
             try:
                 outcome = handler(item)
                 if inspect.isawaitable(outcome):
                     await outcome
-            except Exception as exc:  # see _drain
-                _handler_failed(result, item_id, item, exc)
+            except Exception as exc:  # see drain
+                state.failed(key, item, exc)
             else:
-                done.append(item_id)
-        for ids in _chunks(done):
+                if key is not None:
+                    done.append(key)
+        for ids in state.chunks(done):
             try:
-                await confirm.asyncio(client=client, body=kind.confirm_body(ids), account=account)
+                await confirm(ids)
             except Exception as exc:
                 result.unconfirmed.extend(ids)
                 result.confirm_errors.append(exc)
@@ -245,52 +213,4 @@ async def _adrain(
                 result.processed += len(ids)
         if result.confirm_errors:
             break
-    return _finish(result)
-
-
-def drain_replies(
-    client: Client,
-    handler: Callable[[Reply], object],
-    *,
-    account: str | Unset = UNSET,
-    max_checks: int | None = None,
-) -> DrainResult[Reply]:
-    """Call ``handler`` on every pending reply and confirm those it handled without raising.
-
-    Errors of the check requests propagate (everything handled before them is already confirmed);
-    handler and confirm failures are collected in the result: call ``raise_if_failed()`` to raise.
-    """
-    return _drain(_replies(), client, handler, account, max_checks)
-
-
-def drain_delivery_reports(
-    client: Client,
-    handler: Callable[[DeliveryReport], object],
-    *,
-    account: str | Unset = UNSET,
-    max_checks: int | None = None,
-) -> DrainResult[DeliveryReport]:
-    """Like ``drain_replies``, for delivery reports."""
-    return _drain(_reports(), client, handler, account, max_checks)
-
-
-async def adrain_replies(
-    client: Client,
-    handler: Callable[[Reply], object | Awaitable[object]],
-    *,
-    account: str | Unset = UNSET,
-    max_checks: int | None = None,
-) -> DrainResult[Reply]:
-    """The async twin of ``drain_replies``; ``handler`` may be a plain function or a coroutine function."""
-    return await _adrain(_replies(), client, handler, account, max_checks)
-
-
-async def adrain_delivery_reports(
-    client: Client,
-    handler: Callable[[DeliveryReport], object | Awaitable[object]],
-    *,
-    account: str | Unset = UNSET,
-    max_checks: int | None = None,
-) -> DrainResult[DeliveryReport]:
-    """The async twin of ``drain_delivery_reports``."""
-    return await _adrain(_reports(), client, handler, account, max_checks)
+    return state.finish()

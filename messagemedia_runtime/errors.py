@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
+
+if TYPE_CHECKING:
+    from .operation import Operation
 
 __all__ = [
     "APIConnectionError",
@@ -19,6 +22,8 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ConfigurationError",
+    "DeadlineExceededError",
     "MalformedResponseError",
     "MessageMediaError",
     "NotFoundError",
@@ -43,18 +48,6 @@ EXCERPT_CHARS = 200
 _PRIVATE_KEYS = frozenset({"content", "original_text", "subject", "metadata", "media"})
 # 503 and 429 mean the API did not act; any other 5XX on a send may have come after it did.
 _SEND_SAFE_STATUSES = frozenset({429, 503})
-
-_OPERATIONS: dict[str, dict[str, Any]] | None = None
-
-
-def operation_info(operation: str) -> dict[str, Any]:
-    """The generated facts about an operation (method, path template, idempotent), or {} if unknown."""
-    global _OPERATIONS  # noqa: PLW0603 - a lazy import breaks the cycle with the generated package
-    if _OPERATIONS is None:
-        from messagemedia_messages._spec import OPERATIONS
-
-        _OPERATIONS = OPERATIONS
-    return _OPERATIONS.get(operation, {})
 
 
 def _where(method: str | None, path: str | None) -> str:
@@ -83,6 +76,11 @@ class MessageMediaError(Exception):
         self.operation = operation
         self.method = method
         self.path = path
+
+
+class ConfigurationError(MessageMediaError, ValueError):
+    """A client was set up wrongly: missing or unusable credentials, an unknown region or algorithm,
+    a base URL or option that cannot work. Raised when the client is built, before any request."""
 
 
 class RequestValidationError(MessageMediaError, ValueError):
@@ -144,13 +142,18 @@ def _json_or_none(response: httpx.Response) -> Any:
         return None
 
 
-def _request_where(response: httpx.Response, operation: str) -> tuple[str | None, str | None]:
+def _request_where(response: httpx.Response, operation: Operation) -> tuple[str, str]:
     try:
         request = response.request
     except RuntimeError:  # a Response built by hand has no request
-        info = operation_info(operation)
-        return info.get("method"), info.get("path")
+        return operation.method, operation.path
     return request.method, request.url.path
+
+
+def public_url(url: httpx.URL) -> str:
+    """``scheme://host[:port]/path`` of a request: no user info, no query (they may hold secrets)."""
+    port = f":{url.port}" if url.port is not None else ""
+    return f"{url.scheme}://{url.host}{port}{url.path}"
 
 
 class APIStatusError(MessageMediaError):
@@ -244,6 +247,7 @@ class MalformedResponseError(MessageMediaError):
 
     The request did reach the API and succeeded there: for a send, the messages were accepted even
     though their IDs cannot be read; look them up with check_delivery_reports or your metadata.
+    ``idempotent`` is False for such operations (a send), whose request must not be repeated.
     """
 
     def __init__(
@@ -254,10 +258,12 @@ class MalformedResponseError(MessageMediaError):
         operation: str | None = None,
         method: str | None = None,
         path: str | None = None,
+        idempotent: bool | None = None,
     ) -> None:
         super().__init__(message, operation=operation, method=method, path=path)
         self.response = response
         self.status_code = response.status_code
+        self.idempotent = idempotent
         self.text_excerpt = _excerpt(response, _json_or_none(response))
 
     def __str__(self) -> str:
@@ -265,11 +271,7 @@ class MalformedResponseError(MessageMediaError):
             f"{self.operation} ({_where(self.method, self.path)}) answered HTTP {self.status_code} "
             f"with a body the client cannot read: {self.message}"
             f" Body starts: {self.text_excerpt or '(empty)'}"
-            + (
-                " The request itself succeeded: do not resend it."
-                if operation_info(self.operation or "").get("idempotent") is False
-                else ""
-            )
+            + (" The request itself succeeded: do not resend it." if self.idempotent is False else "")
         )
 
 
@@ -304,6 +306,14 @@ class APITimeoutError(APIConnectionError):
     """A connect, read, write or pool timeout."""
 
 
+class DeadlineExceededError(APITimeoutError):
+    """The call's ``deadline`` passed before an answer came, so it was not tried (again).
+
+    Raised when nothing of the request had reached the API, or for an operation that is safe to
+    repeat; a send cut off after it may have reached the API raises ``SendOutcomeUnknownError``.
+    """
+
+
 class SendOutcomeUnknownError(TransportError):
     """A send may or may not have been accepted: do not blindly resend, or messages may go out twice.
 
@@ -330,36 +340,58 @@ _STATUS_CLASSES: dict[int, tuple[type[APIStatusError], str]] = {
     400: (BadRequestError, "The request was invalid."),
     401: (AuthenticationError, "The credentials were rejected (check the API key, secret and signing)."),
     403: (PermissionDeniedError, "This feature is not enabled on the account."),
-    404: (NotFoundError, "Not found for this account."),
+    404: (NotFoundError, "Not found."),
     422: (UnprocessableEntityError, "The API cannot process this request as made."),
     429: (RateLimitError, "Too many requests."),
 }
 
 
+def _not_found_summary(response: httpx.Response, operation: Operation) -> str:
+    # An operation with an ID in its path can miss because the ID is unknown to this account; one
+    # without cannot, so its 404 means the URL itself is wrong (a base_url with a path, a proxy).
+    try:
+        where = public_url(response.request.url)
+    except RuntimeError:
+        where = operation.path
+    if "{" in operation.path:
+        return f"Nothing with this ID on this account (or the URL is wrong: the request went to {where})."
+    return f"The URL does not exist: the request went to {where}; check base_url."
+
+
+def _redirect_summary(response: httpx.Response) -> str:
+    target = response.next_request
+    where = f" to {public_url(target.url)}" if target is not None else ""
+    return (
+        f"The API answered with a redirect{where}, which was not followed: the client follows"
+        " redirects only with follow_redirects=True, only for operations safe to repeat, only when"
+        " the method stays the same and never from https to http. Check the base URL."
+    )
+
+
 def error_for_response(
-    response: httpx.Response, *, operation: str
+    response: httpx.Response, *, operation: Operation
 ) -> APIStatusError | SendOutcomeUnknownError:
     """The exception a non-2XX answer stands for (not raised)."""
     method, path = _request_where(response, operation)
     body = _json_or_none(response)
     status = response.status_code
     cls: type[APIStatusError]
-    if status in _STATUS_CLASSES:
+    if status == 404:
+        cls, summary = NotFoundError, _not_found_summary(response, operation)
+    elif status in _STATUS_CLASSES:
         cls, summary = _STATUS_CLASSES[status]
     elif 500 <= status <= 599:
         cls, summary = ServerError, "The API failed."
+    elif 300 <= status <= 399:
+        cls, summary = UnexpectedStatusError, _redirect_summary(response)
     else:
         cls, summary = UnexpectedStatusError, "The API answered with a status it does not document."
-    error = cls(summary, response=response, body=body, operation=operation, method=method, path=path)
-    if (
-        500 <= status <= 599
-        and status not in _SEND_SAFE_STATUSES
-        and operation_info(operation).get("idempotent") is False
-    ):
+    error = cls(summary, response=response, body=body, operation=operation.id, method=method, path=path)
+    if 500 <= status <= 599 and status not in _SEND_SAFE_STATUSES and not operation.idempotent:
         unknown = SendOutcomeUnknownError(
             f"the API answered HTTP {status}, which it can give after accepting the request.",
             response=response,
-            operation=operation,
+            operation=operation.id,
             method=method,
             path=path,
         )
@@ -368,7 +400,7 @@ def error_for_response(
     return error
 
 
-def raise_for_status(response: httpx.Response, *, operation: str) -> None:
+def raise_for_status(response: httpx.Response, *, operation: Operation) -> None:
     """Raise the typed error for a non-2XX answer; do nothing for 2XX.
 
     A 500/502/504 (any 5XX but 503) to a non-idempotent operation (a send) raises
@@ -379,20 +411,27 @@ def raise_for_status(response: httpx.Response, *, operation: str) -> None:
     raise error_for_response(response, operation=operation)
 
 
-def _malformed(response: httpx.Response, operation: str, reason: str) -> MalformedResponseError:
+def _malformed(response: httpx.Response, operation: Operation, reason: str) -> MalformedResponseError:
     method, path = _request_where(response, operation)
-    return MalformedResponseError(reason, response=response, operation=operation, method=method, path=path)
+    return MalformedResponseError(
+        reason,
+        response=response,
+        operation=operation.id,
+        method=method,
+        path=path,
+        idempotent=operation.idempotent,
+    )
 
 
-def parse_success(operation_id: str, response: httpx.Response, construct: Callable[[Any], T]) -> T:
+def parse_success(operation: Operation, response: httpx.Response, construct: Callable[[Any], T]) -> T:
     """Decode a 2XX JSON body and build the model; any failure becomes ``MalformedResponseError``."""
     content = response.content
     if not content.strip():
-        raise _malformed(response, operation_id, "The body is empty but a JSON document was expected.")
+        raise _malformed(response, operation, "The body is empty but a JSON document was expected.")
     try:
         data = json.loads(content)
     except ValueError as exc:  # JSONDecodeError and UnicodeDecodeError both are ValueErrors
-        raise _malformed(response, operation_id, "The body is not JSON.") from exc
+        raise _malformed(response, operation, "The body is not JSON.") from exc
     try:
         return construct(data)
     except Exception as exc:
@@ -400,6 +439,6 @@ def parse_success(operation_id: str, response: httpx.Response, construct: Callab
         detail = detail if len(detail) <= 120 else detail[:120] + "…"
         raise _malformed(
             response,
-            operation_id,
+            operation,
             f"The JSON does not have the shape openapi.yaml describes ({type(exc).__name__}: {detail}).",
         ) from exc

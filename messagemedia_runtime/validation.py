@@ -1,17 +1,18 @@
 """Check a request against openapi.yaml before it is sent, with messages people can act on.
 
-The rules themselves are compiled from the spec into ``messagemedia_messages._spec.<operation>``
-(see tools/compile_spec.py); this module runs them and rewrites their failures.
+The rules themselves are compiled from the spec (see tools/compile_spec.py) and handed in by the
+generated code on its ``Operation``; this module runs them and rewrites their failures.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Callable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from .errors import RequestValidationError, operation_info
+from .errors import RequestValidationError
+
+if TYPE_CHECKING:
+    from .operation import Operation
 
 __all__ = ["check_request"]
 
@@ -22,8 +23,6 @@ class _Missing:
 
 
 _NO_BODY: Final = _Missing()
-
-_validators: dict[str, tuple[Callable[[Any], Any], type[Exception]]] = {}
 
 _INDEX = re.compile(r"\[(\d+)\]")
 _METADATA_KEY = re.compile(r"\.metadata\.(.+)$")
@@ -45,36 +44,27 @@ _FORMATS = {
 }
 
 
-def _validator(operation_id: str) -> tuple[Callable[[Any], Any], type[Exception]]:
-    found = _validators.get(operation_id)
-    if found is None:
-        # One module per operation, imported on first use: a process that only sends never loads the rest.
-        module = importlib.import_module(f"messagemedia_messages._spec.{operation_id}")
-        found = (module.validate, module.JsonSchemaValueException)
-        _validators[operation_id] = found
-    return found
-
-
 def check_request(
-    operation_id: str,
+    operation: Operation,
     *,
     path: dict[str, str],
+    query: dict[str, Any] | None = None,
     headers: dict[str, Any] | None = None,
     body: Any = _NO_BODY,
 ) -> None:
     """Raise ``RequestValidationError`` if the request breaks a rule of openapi.yaml.
 
-    ``path``: path parameters by their spec name; ``headers``: the header parameters the caller
-    gave (the generated code adds ``Content-Type`` only after this check); ``body``: the JSON body.
+    ``path``: path parameters by their spec name; ``query``: the query parameters to be sent;
+    ``headers``: the header parameters the caller gave (the generated code adds ``Content-Type``
+    only after this check); ``body``: the JSON body.
     """
-    validate, schema_error = _validator(operation_id)
-    data: dict[str, Any] = {"path": path, "headers": headers or {}}
+    data: dict[str, Any] = {"path": path, "query": query or {}, "headers": headers or {}}
     if body is not _NO_BODY:
         data["body"] = body
     try:
-        validate(data)
-    except schema_error as exc:
-        raise _explain(operation_id, exc, body) from None
+        operation.validate(data)
+    except operation.schema_error as exc:
+        raise _explain(operation, exc, body) from None
 
 
 def _quote(field: str, value: Any) -> str:
@@ -98,14 +88,14 @@ def _plural(n: Any, word: str) -> str:
 
 def _field_name(raw: str) -> str:
     """``data.body.messages[0].metadata.k`` -> ``messages[0].metadata['k']``; path/header groups dropped."""
-    for prefix in ("data.body.", "data.path.", "data.headers.", "data."):
+    for prefix in ("data.body.", "data.path.", "data.query.", "data.headers.", "data."):
         if raw.startswith(prefix):
             raw = raw[len(prefix) :]
             break
     else:
         if raw in ("data", "data.body"):
             return "body"
-        if raw in ("data.path", "data.headers"):
+        if raw in ("data.path", "data.query", "data.headers"):
             return raw[len("data.") :]
     key = _METADATA_KEY.search(raw)
     if key:
@@ -180,7 +170,7 @@ def _describe(field: str, rule: str | None, definition: Any, value: Any, fallbac
     return fallback
 
 
-def _explain(operation_id: str, exc: Any, body: Any) -> RequestValidationError:
+def _explain(operation: Operation, exc: Any, body: Any) -> RequestValidationError:
     raw_name = str(getattr(exc, "name", "") or "data")
     field = _field_name(raw_name)
     found = _INDEX.search(field)
@@ -205,13 +195,12 @@ def _explain(operation_id: str, exc: Any, body: Any) -> RequestValidationError:
     else:
         text = _describe(field, rule, definition, value, fallback)
 
-    info = operation_info(operation_id)
     return RequestValidationError(
         text,
         field=field,
         index=index,
         rule=rule,
-        operation=operation_id,
-        method=info.get("method"),
-        path=info.get("path"),
+        operation=operation.id,
+        method=operation.method,
+        path=operation.path,
     )

@@ -6,7 +6,7 @@ and delivers replies and delivery reports to callback URLs. Run it with ``messag
 or from Python::
 
     with SandboxServer(data=path, speed=20) as sandbox:
-        client = create_client("sandbox-key", "sandbox-secret", base_url=sandbox.base_url)
+        client = MessageMedia("sandbox-key", "sandbox-secret", base_url=sandbox.base_url)
 """
 
 from .config import DEFAULT_KEY, DEFAULT_SECRET, SandboxConfig

@@ -1,4 +1,4 @@
-"""A tour of the Messages API through the generated client, against the local sandbox.
+"""A tour of the Messages API through ``MessageMedia``, against the local sandbox.
 
     python -m messagemedia_sandbox.demo          # starts a sandbox, runs, stops it (make demo)
 
@@ -17,7 +17,6 @@ import os
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -26,31 +25,9 @@ from typing import Any, TypeVar
 
 import httpx
 
-from hmac_auth import create_client
-from messagemedia_messages.api.delivery_reports import (
-    check_delivery_reports,
-    confirm_delivery_reports_as_received,
-)
-from messagemedia_messages.api.messages import (
-    cancel_scheduled_message,
-    check_credits_remaining,
-    get_message_status,
-    send_messages,
-)
-from messagemedia_messages.api.replies import check_replies, confirm_replies_as_received
-from messagemedia_messages.models import (
-    CancelScheduledMessageRequest,
-    ConfirmDeliveryReportsAsReceivedRequest,
-    ConfirmRepliesAsReceivedRequest,
-    DeliveryReport,
-    Format,
-    Message,
-    MessageStatus,
-    Metadata,
-    Reply,
-    SendMessagesRequest,
-    SentMessage,
-)
+from messagemedia_messages import MessageMedia
+from messagemedia_messages.models import DeliveryReport, Reply, SentMessage
+from messagemedia_messages.types import MessageParam
 from messagemedia_runtime.errors import PermissionDeniedError
 
 T = TypeVar("T")
@@ -65,7 +42,9 @@ class DemoError(Exception):
 class Tour:
     """Runs the steps in order, printing what each one did."""
 
-    def __init__(self, client: Any, *, sandbox_url: str | None, destination: str, timeout: float) -> None:
+    def __init__(
+        self, client: MessageMedia, *, sandbox_url: str | None, destination: str, timeout: float
+    ) -> None:
         self.client = client
         self.sandbox_url = sandbox_url
         self.destination = destination
@@ -111,14 +90,14 @@ class Tour:
             reports = self.wait_for_reports()
         with self.step("Confirm the delivery reports (confirm_delivery_reports_as_received)"):
             self.confirm_reports(reports)
-        with self.step("Simulate a reply, check and confirm it (check_replies, confirm_replies_as_received)"):
+        with self.step("Simulate a reply, then drain it: handle and confirm (replies.drain)"):
             self.reply_round_trip()
         with self.step("Check credits (after) (check_credits_remaining)"):
             self.check_spent(before, self.balance())
 
     def balance(self) -> dict[str, Any]:
         try:
-            balance = check_credits_remaining.sync(client=self.client).to_dict()
+            balance = self.client.messages.check_credits().to_dict()
         except PermissionDeniedError:
             # Post-paid accounts have no prepaid balance: the real API answers 403 for them.
             if self.sandbox_url is not None:
@@ -127,38 +106,36 @@ class Tour:
         self.say(f"balance: {balance or 'not available on this account'}")
         return balance
 
-    def _send(self, message: Message) -> SentMessage:
-        (sent,) = send_messages.sync(
-            client=self.client, body=SendMessagesRequest(messages=[message])
-        ).messages
+    def _send(self, message: MessageParam) -> SentMessage:
+        (sent,) = self.client.messages.send(messages=[message]).messages
         self.say(f"message_id {sent.message_id}, status {sent.status}")
         return sent
 
     def send_sms(self) -> None:
-        sms = Message(
-            content="Your table for two is ready.",
-            destination_number=self.destination,
-            delivery_report=True,
-            metadata=Metadata.from_dict({"booking": "A-1042"}),
-        )
+        sms: MessageParam = {
+            "content": "Your table for two is ready.",
+            "destination_number": self.destination,
+            "delivery_report": True,
+            "metadata": {"booking": "A-1042"},
+        }
         self.sms_id = str(self._send(sms).message_id)
 
     def send_mms(self) -> None:
-        mms = Message(
-            content="Here is the view from your table.",
-            destination_number=self.destination,
-            format_=Format.MMS,
-            subject="Your booking",
-            media=["https://images.example.com/photos/skyline.jpeg"],
-            delivery_report=True,
-        )
+        mms: MessageParam = {
+            "content": "Here is the view from your table.",
+            "destination_number": self.destination,
+            "format": "MMS",
+            "subject": "Your booking",
+            "media": ["https://images.example.com/photos/skyline.jpeg"],
+            "delivery_report": True,
+        }
         self.mms_id = str(self._send(mms).message_id)
 
     def follow_status(self) -> None:
         seen: list[str] = []
 
         def final_status() -> str | None:
-            status = str(get_message_status.sync(uuid.UUID(self.sms_id), client=self.client).status)
+            status = str(self.client.messages.get_status(self.sms_id).status)
             if not seen or seen[-1] != status:
                 seen.append(status)
             return status if status in FINAL_REPORTS else None
@@ -169,24 +146,24 @@ class Tour:
             raise DemoError(f"the SMS ended {final}, not delivered")
 
     def schedule_and_cancel(self) -> None:
-        later = Message(
-            content="Reminder: your booking is tomorrow.",
-            destination_number=self.destination,
-            scheduled=datetime.now(UTC) + timedelta(days=1),
+        scheduled = self._send(
+            {
+                "content": "Reminder: your booking is tomorrow.",
+                "destination_number": self.destination,
+                "scheduled": datetime.now(UTC) + timedelta(days=1),
+            }
         )
-        scheduled = self._send(later)
-        if scheduled.status is not MessageStatus.SCHEDULED:
+        if scheduled.status != "scheduled":
             raise DemoError(f"expected status scheduled, got {scheduled.status}")
-        message_id = scheduled.message_id
-        cancel_scheduled_message.sync(message_id, client=self.client, body=CancelScheduledMessageRequest())
-        after = get_message_status.sync(message_id, client=self.client).status
+        self.client.messages.cancel(scheduled.message_id)
+        after = self.client.messages.get_status(scheduled.message_id).status
         self.say(f"after cancelling: status {after}")
-        if str(after) != "cancelled":
+        if after != "cancelled":
             raise DemoError(f"expected status cancelled, got {after}")
 
     def _our_reports(self) -> list[DeliveryReport]:
         ours = {self.sms_id, self.mms_id}
-        page = check_delivery_reports.sync(client=self.client).delivery_reports
+        page = self.client.delivery_reports.check().delivery_reports
         return [report for report in page if str(report.message_id) in ours]
 
     def wait_for_reports(self) -> list[DeliveryReport]:
@@ -203,16 +180,15 @@ class Tour:
         return reports
 
     def confirm_reports(self, reports: list[DeliveryReport]) -> None:
-        ids = [report.delivery_report_id for report in reports]
-        body = ConfirmDeliveryReportsAsReceivedRequest(delivery_report_ids=ids)
-        confirm_delivery_reports_as_received.sync(client=self.client, body=body)
+        ids = [str(report.delivery_report_id) for report in reports]
+        self.client.delivery_reports.confirm(delivery_report_ids=ids)
         left = self._our_reports()
         self.say(f"confirmed {len(ids)}; {len(left)} of ours left unconfirmed")
         if left:
             raise DemoError("confirmed delivery reports came back")
 
     def _our_replies(self) -> list[Reply]:
-        return [r for r in check_replies.sync(client=self.client).replies if str(r.message_id) == self.sms_id]
+        return [r for r in self.client.replies.check().replies if str(r.message_id) == self.sms_id]
 
     def reply_round_trip(self) -> None:
         if self.sandbox_url is None:
@@ -225,15 +201,18 @@ class Tour:
         )
         created.raise_for_status()
         self.say(f"the handset answered: {created.json()['content']!r}")
-        replies = self._our_replies()
-        if not replies:
+        if not self._our_replies():
             raise DemoError("the simulated reply was not returned by check_replies")
-        for reply in replies:
+
+        def handle(reply: Reply) -> None:
             self.say(f"reply {reply.reply_id} from {reply.source_number}: {reply.content!r}")
-        body = ConfirmRepliesAsReceivedRequest(reply_ids=[reply.reply_id for reply in replies])
-        confirm_replies_as_received.sync(client=self.client, body=body)
+
+        drained = self.client.replies.drain(handle)
+        drained.raise_if_failed()
         left = self._our_replies()
-        self.say(f"confirmed {len(replies)}; {len(left)} left unconfirmed")
+        self.say(
+            f"handled and confirmed {drained.processed} with replies.drain; {len(left)} left unconfirmed"
+        )
         if left:
             raise DemoError("a confirmed reply came back")
 
@@ -294,9 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with target() as (base_url, api_key, api_secret, sandbox_url):
             timeout = args.timeout or (15.0 if sandbox_url else 300.0)
-            with create_client(
-                api_key, api_secret, hmac=True, algorithm=args.algorithm, base_url=base_url
-            ) as client:
+            with MessageMedia(api_key, api_secret, algorithm=args.algorithm, base_url=base_url) as client:
                 Tour(client, sandbox_url=sandbox_url, destination=destination, timeout=timeout).run()
     except Exception as exc:  # the demo's contract is a readable line and exit status 1
         print(f"    FAILED: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)

@@ -26,7 +26,8 @@ from contract_helpers import (
 )
 from spec_tools import load_spec
 
-from hmac_auth import create_client
+from hmac_auth import
+from messagemedia_messages import create_client
 from messagemedia_runtime.retry import RetryPolicy
 
 pytestmark = pytest.mark.contract

@@ -31,7 +31,8 @@ from contract_helpers import (
     success_response,
 )
 
-from hmac_auth import HmacAuth, create_client
+from hmac_auth import HmacAuth
+from messagemedia_messages import create_client
 from messagemedia_messages import AuthenticatedClient
 from messagemedia_messages.api.messages import send_messages
 from messagemedia_messages.models import Message, SendMessagesRequest

@@ -16,7 +16,8 @@ import httpx
 import pytest
 from verifying_server import MESSAGE_ID, VerifyingServer, running
 
-from hmac_auth import HmacAuth, create_client
+from hmac_auth import HmacAuth
+from messagemedia_messages import create_client
 from messagemedia_messages import AuthenticatedClient, Client
 from messagemedia_messages.api.delivery_reports import (
     check_delivery_reports,

@@ -7,7 +7,8 @@ from typing import Any
 import httpx
 import pytest
 
-from hmac_auth import BasicAuth, HmacAuth, MissingCredentialsError, create_client
+from hmac_auth import BasicAuth, HmacAuth, MissingCredentialsError
+from messagemedia_messages import create_client
 from messagemedia_messages import AuthenticatedClient, Client
 from messagemedia_runtime.retry import RetryPolicy
 from messagemedia_runtime.timeouts import DEFAULT_TIMEOUT

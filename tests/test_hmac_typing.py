@@ -13,7 +13,8 @@ EXAMPLE = """
 import asyncio
 from uuid import UUID
 
-from hmac_auth import BasicAuth, HmacAuth, create_client
+from hmac_auth import BasicAuth, HmacAuth
+from messagemedia_messages import create_client
 from messagemedia_messages.api.messages import cancel_scheduled_message, send_messages
 from messagemedia_messages.api.replies import check_replies
 from messagemedia_messages.models import (

@@ -55,9 +55,9 @@ def _resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _operation_schema(spec: dict[str, Any], path_item: dict[str, Any], op: dict[str, Any]) -> dict[str, Any]:
-    """One JSON Schema for an operation's input: {"path": {...}, "headers": {...}, "body": ...}."""
-    groups: dict[str, dict[str, Any]] = {"path": {}, "header": {}}
-    required: dict[str, list[str]] = {"path": [], "header": []}
+    """One JSON Schema for an operation's input: {"path", "query", "headers": {...}, "body": ...}."""
+    groups: dict[str, dict[str, Any]] = {"path": {}, "query": {}, "header": {}}
+    required: dict[str, list[str]] = {"path": [], "query": [], "header": []}
     for raw in [*path_item.get("parameters", []), *op.get("parameters", [])]:
         param = _resolve(spec, raw)
         where = param["in"]
@@ -68,6 +68,7 @@ def _operation_schema(spec: dict[str, Any], path_item: dict[str, Any], op: dict[
             required[where].append(param["name"])
     properties: dict[str, Any] = {
         "path": {"type": "object", "properties": groups["path"], "required": required["path"]},
+        "query": {"type": "object", "properties": groups["query"], "required": required["query"]},
         # Header names are matched as the generated code spells them (the spec's spelling).
         "headers": {"type": "object", "properties": groups["header"], "required": required["header"]},
     }
@@ -158,6 +159,17 @@ def _inline(spec: dict[str, Any], node: Any) -> Any:
     return inlined
 
 
+def _operation_footer(op_id: str, method: str, path: str, idempotent: bool) -> str:
+    # The runtime is handed this object with every call instead of importing the generated
+    # package, so the layers point one way.
+    return (
+        "\n\nfrom messagemedia_runtime.operation import Operation\n\n"
+        f"OPERATION = Operation(\n    id={op_id!r},\n    method={method!r},\n    path={path!r},\n"
+        f"    idempotent={idempotent!r},\n    validate=validate,\n"
+        "    schema_error=JsonSchemaValueException,\n)\n"
+    )
+
+
 def _compile(schema: dict[str, Any]) -> str:
     # use_default=False: validation must not write defaults into the body about to be sent.
     code = fastjsonschema.compile_to_code(
@@ -185,14 +197,14 @@ def build(spec_path: Path, out_dir: Path) -> None:
             # after the request may have reached the server.
             idempotent = bool(op.get("x-idempotent", method in ("get", "put", "delete")))
             operations[op_id] = {"method": method.upper(), "path": path, "idempotent": idempotent}
-            (out_dir / f"{op_id}.py").write_text(
-                _compile(_operation_schema(spec, path_item, op)), encoding="utf-8"
-            )
+            code = _compile(_operation_schema(spec, path_item, op))
+            code += _operation_footer(op_id, method.upper(), path, idempotent)
+            (out_dir / f"{op_id}.py").write_text(code, encoding="utf-8")
     table = pprint.pformat(dict(sorted(operations.items())), width=100, sort_dicts=True)
     (out_dir / "__init__.py").write_text(
         HEADER
         + '"""Facts about each operation, read from openapi.yaml at generation time.\n\n'
-        + "``validate`` for an operation lives in the module of the same name.\n"
+        + "``validate`` and ``OPERATION`` for an operation live in the module of the same name.\n"
         + '"""\n\n'
         + "from typing import Any, Final\n\n"
         + f"OPERATIONS: Final[dict[str, dict[str, Any]]] = {table}\n",

@@ -1,18 +1,25 @@
-"""Contains some shared types for properties"""
+"""Shared types: ``UNSET``, ``Response``, and the plain-dict forms (``...Param``) of request models.
 
-from collections.abc import Mapping, MutableMapping
+Every ``...Param`` is a ``TypedDict``: ``client.messages.send(messages=[{"content": "Hi",
+"destination_number": "+61491570156"}])`` is checked by mypy like a model would be.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, MutableMapping, Sequence
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, TYPE_CHECKING, BinaryIO, Generic, Literal, Required, TypedDict, TypeVar
+from uuid import UUID
 
 from attrs import define
+from messagemedia_runtime.unset import UNSET, Unset
 
-
-class Unset:
-    def __bool__(self) -> Literal[False]:
-        return False
-
-
-UNSET: Unset = Unset()
+if TYPE_CHECKING:
+    from .models.format_ import Format
+    from .models.message import Message
+    from .models.metadata import Metadata
+    from .models.source_number_type import SourceNumberType
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -51,4 +58,57 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+class CancelScheduledMessageRequestParam(TypedDict, total=False):
+    """The plain form of ``CancelScheduledMessageRequest``."""
+
+    status: Required[Literal["cancelled"]]
+
+
+class ConfirmDeliveryReportsAsReceivedRequestParam(TypedDict, total=False):
+    """The plain form of ``ConfirmDeliveryReportsAsReceivedRequest``."""
+
+    delivery_report_ids: Required[Sequence[UUID | str]]
+
+
+class ConfirmRepliesAsReceivedRequestParam(TypedDict, total=False):
+    """The plain form of ``ConfirmRepliesAsReceivedRequest``."""
+
+    reply_ids: Required[Sequence[UUID | str]]
+
+
+class MessageParam(TypedDict, total=False):
+    """The plain form of ``Message`` (without the fields only the API sets: message_id, status)."""
+
+    content: Required[str]
+    destination_number: Required[str]
+    format: Format | Literal["SMS", "MMS", "TTS"]
+    source_number: str
+    source_number_type: SourceNumberType | Literal["INTERNATIONAL", "ALPHANUMERIC", "SHORTCODE"]
+    delivery_report: bool
+    callback_url: str
+    scheduled: datetime.datetime | str
+    message_expiry_timestamp: datetime.datetime | str
+    metadata: Metadata | Mapping[str, str]
+    media: Sequence[str]
+    subject: str
+
+
+class SendMessagesRequestParam(TypedDict, total=False):
+    """The plain form of ``SendMessagesRequest``."""
+
+    messages: Required[Sequence[Message | MessageParam]]
+
+
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "CancelScheduledMessageRequestParam",
+    "ConfirmDeliveryReportsAsReceivedRequestParam",
+    "ConfirmRepliesAsReceivedRequestParam",
+    "MessageParam",
+    "SendMessagesRequestParam",
+]

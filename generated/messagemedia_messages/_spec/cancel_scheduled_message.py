@@ -28,12 +28,12 @@ NoneType = type(None)
 
 def validate(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'messageId': {'type': 'string', 'format': 'uuid'}}, 'required': ['messageId']}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['status'], 'properties': {'status': {'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}}}}, 'required': ['body']}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'messageId': {'type': 'string', 'format': 'uuid'}}, 'required': ['messageId']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['status'], 'properties': {'status': {'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}}}}, 'required': ['body']}, rule='type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['body']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'messageId': {'type': 'string', 'format': 'uuid'}}, 'required': ['messageId']}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['status'], 'properties': {'status': {'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}}}}, 'required': ['body']}, rule='required')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'messageId': {'type': 'string', 'format': 'uuid'}}, 'required': ['messageId']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['status'], 'properties': {'status': {'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}}}}, 'required': ['body']}, rule='required')
         data_keys = set(data.keys())
         if "path" in data_keys:
             data_keys.remove("path")
@@ -54,6 +54,17 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if isinstance(data__path__messageId, str):
                         if not REGEX_PATTERNS["uuid_re_pattern"].match(data__path__messageId):
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".path.messageId must be uuid", value=data__path__messageId, name="" + (name_prefix or "data") + ".path.messageId", definition={'type': 'string', 'format': 'uuid'}, rule='format')
+        if "query" in data_keys:
+            data_keys.remove("query")
+            data__query = data["query"]
+            if not isinstance(data__query, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".query must be object", value=data__query, name="" + (name_prefix or "data") + ".query", definition={'type': 'object', 'properties': {}, 'required': []}, rule='type')
+            data__query_is_dict = isinstance(data__query, dict)
+            if data__query_is_dict:
+                data__query__missing_keys = set([]) - data__query.keys()
+                if data__query__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".query must contain " + (str(sorted(data__query__missing_keys)) + " properties"), value=data__query, name="" + (name_prefix or "data") + ".query", definition={'type': 'object', 'properties': {}, 'required': []}, rule='required')
+                data__query_keys = set(data__query.keys())
         if "headers" in data_keys:
             data_keys.remove("headers")
             data__headers = data["headers"]
@@ -95,3 +106,14 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if not (isinstance(data__body__status, str) and data__body__status == 'cancelled'):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".body.status must be same as const definition: cancelled", value=data__body__status, name="" + (name_prefix or "data") + ".body.status", definition={'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}, rule='const')
     return data
+
+from messagemedia_runtime.operation import Operation
+
+OPERATION = Operation(
+    id='cancel_scheduled_message',
+    method='PUT',
+    path='/v1/messages/{messageId}',
+    idempotent=True,
+    validate=validate,
+    schema_error=JsonSchemaValueException,
+)

@@ -23,12 +23,12 @@ NoneType = type(None)
 
 def validate(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}}, 'required': []}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}}, 'required': []}, rule='type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set([]) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}}, 'required': []}, rule='required')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}}, 'required': []}, rule='required')
         data_keys = set(data.keys())
         if "path" in data_keys:
             data_keys.remove("path")
@@ -41,6 +41,17 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if data__path__missing_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".path must contain " + (str(sorted(data__path__missing_keys)) + " properties"), value=data__path, name="" + (name_prefix or "data") + ".path", definition={'type': 'object', 'properties': {}, 'required': []}, rule='required')
                 data__path_keys = set(data__path.keys())
+        if "query" in data_keys:
+            data_keys.remove("query")
+            data__query = data["query"]
+            if not isinstance(data__query, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".query must be object", value=data__query, name="" + (name_prefix or "data") + ".query", definition={'type': 'object', 'properties': {}, 'required': []}, rule='type')
+            data__query_is_dict = isinstance(data__query, dict)
+            if data__query_is_dict:
+                data__query__missing_keys = set([]) - data__query.keys()
+                if data__query__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".query must contain " + (str(sorted(data__query__missing_keys)) + " properties"), value=data__query, name="" + (name_prefix or "data") + ".query", definition={'type': 'object', 'properties': {}, 'required': []}, rule='required')
+                data__query_keys = set(data__query.keys())
         if "headers" in data_keys:
             data_keys.remove("headers")
             data__headers = data["headers"]
@@ -64,3 +75,14 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if data__headers__Account_len > 100:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers.Account must be shorter than or equal to 100 characters", value=data__headers__Account, name="" + (name_prefix or "data") + ".headers.Account", definition={'type': 'string', 'minLength': 1, 'maxLength': 100}, rule='maxLength')
     return data
+
+from messagemedia_runtime.operation import Operation
+
+OPERATION = Operation(
+    id='check_credits_remaining',
+    method='GET',
+    path='/v1/messaging/credits',
+    idempotent=True,
+    validate=validate,
+    schema_error=JsonSchemaValueException,
+)

@@ -28,12 +28,12 @@ NoneType = type(None)
 
 def validate(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['reply_ids'], 'properties': {'reply_ids': {'type': 'array', 'minItems': 1, 'maxItems': 100, 'items': {'type': 'string', 'format': 'uuid'}}}}}, 'required': ['body']}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['reply_ids'], 'properties': {'reply_ids': {'type': 'array', 'minItems': 1, 'maxItems': 100, 'items': {'type': 'string', 'format': 'uuid'}}}}}, 'required': ['body']}, rule='type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['body']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['reply_ids'], 'properties': {'reply_ids': {'type': 'array', 'minItems': 1, 'maxItems': 100, 'items': {'type': 'string', 'format': 'uuid'}}}}}, 'required': ['body']}, rule='required')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['reply_ids'], 'properties': {'reply_ids': {'type': 'array', 'minItems': 1, 'maxItems': 100, 'items': {'type': 'string', 'format': 'uuid'}}}}}, 'required': ['body']}, rule='required')
         data_keys = set(data.keys())
         if "path" in data_keys:
             data_keys.remove("path")
@@ -46,6 +46,17 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if data__path__missing_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".path must contain " + (str(sorted(data__path__missing_keys)) + " properties"), value=data__path, name="" + (name_prefix or "data") + ".path", definition={'type': 'object', 'properties': {}, 'required': []}, rule='required')
                 data__path_keys = set(data__path.keys())
+        if "query" in data_keys:
+            data_keys.remove("query")
+            data__query = data["query"]
+            if not isinstance(data__query, (dict)):
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".query must be object", value=data__query, name="" + (name_prefix or "data") + ".query", definition={'type': 'object', 'properties': {}, 'required': []}, rule='type')
+            data__query_is_dict = isinstance(data__query, dict)
+            if data__query_is_dict:
+                data__query__missing_keys = set([]) - data__query.keys()
+                if data__query__missing_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".query must contain " + (str(sorted(data__query__missing_keys)) + " properties"), value=data__query, name="" + (name_prefix or "data") + ".query", definition={'type': 'object', 'properties': {}, 'required': []}, rule='required')
+                data__query_keys = set(data__query.keys())
         if "headers" in data_keys:
             data_keys.remove("headers")
             data__headers = data["headers"]
@@ -98,3 +109,14 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if not REGEX_PATTERNS["uuid_re_pattern"].match(data__body__replyids_item):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + f".body.reply_ids[{data__body__replyids_x}]" + " must be uuid", value=data__body__replyids_item, name="" + (name_prefix or "data") + f".body.reply_ids[{data__body__replyids_x}]" + "", definition={'type': 'string', 'format': 'uuid'}, rule='format')
     return data
+
+from messagemedia_runtime.operation import Operation
+
+OPERATION = Operation(
+    id='confirm_replies_as_received',
+    method='POST',
+    path='/v1/replies/confirmed',
+    idempotent=True,
+    validate=validate,
+    schema_error=JsonSchemaValueException,
+)

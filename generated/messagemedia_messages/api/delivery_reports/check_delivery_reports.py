@@ -7,11 +7,10 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.validation import check_request
 
+from ..._spec.check_delivery_reports import OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.check_delivery_reports_response import CheckDeliveryReportsResponse
 from ...types import UNSET, Response, Unset
-
-OPERATION_ID = "check_delivery_reports"
 
 
 def _get_kwargs(
@@ -28,7 +27,7 @@ def _get_kwargs(
     }
 
     check_request(
-        OPERATION_ID,
+        OPERATION,
         path={},
         headers=headers,
     )
@@ -47,7 +46,7 @@ def _parse_response(
 
             return response_200
 
-        return parse_success(OPERATION_ID, response, _construct)
+        return parse_success(OPERATION, response, _construct)
     return None
 
 
@@ -62,10 +61,27 @@ def _build_response(
     )
 
 
+def _call_sync(
+    client: AuthenticatedClient | Client, kwargs: dict[str, Any], deadline: float | None
+) -> CheckDeliveryReportsResponse:
+    """Send the request ``_get_kwargs`` built, raise for a non-2XX answer, return the parsed success."""
+    response = transport.send_sync(client, kwargs, operation=OPERATION, raise_for_status=True, deadline=deadline)
+    return cast(CheckDeliveryReportsResponse, _parse_response(client=client, response=response))
+
+
+async def _call_async(
+    client: AuthenticatedClient | Client, kwargs: dict[str, Any], deadline: float | None
+) -> CheckDeliveryReportsResponse:
+    """The async twin of ``_call_sync``."""
+    response = await transport.send_async(client, kwargs, operation=OPERATION, raise_for_status=True, deadline=deadline)
+    return cast(CheckDeliveryReportsResponse, _parse_response(client=client, response=response))
+
+
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> Response[CheckDeliveryReportsResponse]:
     """Check for delivery reports
 
@@ -74,6 +90,7 @@ def sync_detailed(
     until they are confirmed with `confirm_delivery_reports_as_received`.
     Args:
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -87,7 +104,7 @@ def sync_detailed(
         account=account,
     )
 
-    response = transport.send_sync(client, kwargs, operation=OPERATION_ID)
+    response = transport.send_sync(client, kwargs, operation=OPERATION, deadline=deadline)
 
     return _build_response(client=client, response=response)
 
@@ -96,6 +113,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> CheckDeliveryReportsResponse:
     """Check for delivery reports
 
@@ -104,6 +122,7 @@ def sync(
     until they are confirmed with `confirm_delivery_reports_as_received`.
     Args:
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -118,15 +137,14 @@ def sync(
         account=account,
     )
 
-    response = transport.send_sync(client, kwargs, operation=OPERATION_ID, raise_for_status=True)
-
-    return cast(CheckDeliveryReportsResponse, _parse_response(client=client, response=response))
+    return _call_sync(client, kwargs, deadline)
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> Response[CheckDeliveryReportsResponse]:
     """Check for delivery reports
 
@@ -135,6 +153,7 @@ async def asyncio_detailed(
     until they are confirmed with `confirm_delivery_reports_as_received`.
     Args:
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -148,7 +167,7 @@ async def asyncio_detailed(
         account=account,
     )
 
-    response = await transport.send_async(client, kwargs, operation=OPERATION_ID)
+    response = await transport.send_async(client, kwargs, operation=OPERATION, deadline=deadline)
 
     return _build_response(client=client, response=response)
 
@@ -157,6 +176,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> CheckDeliveryReportsResponse:
     """Check for delivery reports
 
@@ -165,6 +185,7 @@ async def asyncio(
     until they are confirmed with `confirm_delivery_reports_as_received`.
     Args:
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -179,6 +200,4 @@ async def asyncio(
         account=account,
     )
 
-    response = await transport.send_async(client, kwargs, operation=OPERATION_ID, raise_for_status=True)
-
-    return cast(CheckDeliveryReportsResponse, _parse_response(client=client, response=response))
+    return await _call_async(client, kwargs, deadline)

@@ -7,11 +7,10 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.validation import check_request
 
+from ..._spec.check_credits_remaining import OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.check_credits_remaining_response import CheckCreditsRemainingResponse
 from ...types import UNSET, Response, Unset
-
-OPERATION_ID = "check_credits_remaining"
 
 
 def _get_kwargs(
@@ -28,7 +27,7 @@ def _get_kwargs(
     }
 
     check_request(
-        OPERATION_ID,
+        OPERATION,
         path={},
         headers=headers,
     )
@@ -47,7 +46,7 @@ def _parse_response(
 
             return response_200
 
-        return parse_success(OPERATION_ID, response, _construct)
+        return parse_success(OPERATION, response, _construct)
     return None
 
 
@@ -62,10 +61,27 @@ def _build_response(
     )
 
 
+def _call_sync(
+    client: AuthenticatedClient | Client, kwargs: dict[str, Any], deadline: float | None
+) -> CheckCreditsRemainingResponse:
+    """Send the request ``_get_kwargs`` built, raise for a non-2XX answer, return the parsed success."""
+    response = transport.send_sync(client, kwargs, operation=OPERATION, raise_for_status=True, deadline=deadline)
+    return cast(CheckCreditsRemainingResponse, _parse_response(client=client, response=response))
+
+
+async def _call_async(
+    client: AuthenticatedClient | Client, kwargs: dict[str, Any], deadline: float | None
+) -> CheckCreditsRemainingResponse:
+    """The async twin of ``_call_sync``."""
+    response = await transport.send_async(client, kwargs, operation=OPERATION, raise_for_status=True, deadline=deadline)
+    return cast(CheckCreditsRemainingResponse, _parse_response(client=client, response=response))
+
+
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> Response[CheckCreditsRemainingResponse]:
     """Check the prepaid credit balance
 
@@ -73,6 +89,7 @@ def sync_detailed(
     answer, so the schema is open: every key it sends is kept.
     Args:
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -86,7 +103,7 @@ def sync_detailed(
         account=account,
     )
 
-    response = transport.send_sync(client, kwargs, operation=OPERATION_ID)
+    response = transport.send_sync(client, kwargs, operation=OPERATION, deadline=deadline)
 
     return _build_response(client=client, response=response)
 
@@ -95,6 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> CheckCreditsRemainingResponse:
     """Check the prepaid credit balance
 
@@ -102,6 +120,7 @@ def sync(
     answer, so the schema is open: every key it sends is kept.
     Args:
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -116,15 +135,14 @@ def sync(
         account=account,
     )
 
-    response = transport.send_sync(client, kwargs, operation=OPERATION_ID, raise_for_status=True)
-
-    return cast(CheckCreditsRemainingResponse, _parse_response(client=client, response=response))
+    return _call_sync(client, kwargs, deadline)
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> Response[CheckCreditsRemainingResponse]:
     """Check the prepaid credit balance
 
@@ -132,6 +150,7 @@ async def asyncio_detailed(
     answer, so the schema is open: every key it sends is kept.
     Args:
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -145,7 +164,7 @@ async def asyncio_detailed(
         account=account,
     )
 
-    response = await transport.send_async(client, kwargs, operation=OPERATION_ID)
+    response = await transport.send_async(client, kwargs, operation=OPERATION, deadline=deadline)
 
     return _build_response(client=client, response=response)
 
@@ -154,6 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> CheckCreditsRemainingResponse:
     """Check the prepaid credit balance
 
@@ -161,6 +181,7 @@ async def asyncio(
     answer, so the schema is open: every key it sends is kept.
     Args:
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -175,6 +196,4 @@ async def asyncio(
         account=account,
     )
 
-    response = await transport.send_async(client, kwargs, operation=OPERATION_ID, raise_for_status=True)
-
-    return cast(CheckCreditsRemainingResponse, _parse_response(client=client, response=response))
+    return await _call_async(client, kwargs, deadline)

@@ -9,11 +9,10 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.validation import check_request
 
+from ..._spec.get_message_status import OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.sent_message import SentMessage
 from ...types import UNSET, Response, Unset
-
-OPERATION_ID = "get_message_status"
 
 
 def _get_kwargs(
@@ -33,7 +32,7 @@ def _get_kwargs(
     }
 
     check_request(
-        OPERATION_ID,
+        OPERATION,
         path={
             "messageId": str(message_id),
         },
@@ -52,7 +51,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
             return response_200
 
-        return parse_success(OPERATION_ID, response, _construct)
+        return parse_success(OPERATION, response, _construct)
     return None
 
 
@@ -65,11 +64,26 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
     )
 
 
+def _call_sync(client: AuthenticatedClient | Client, kwargs: dict[str, Any], deadline: float | None) -> SentMessage:
+    """Send the request ``_get_kwargs`` built, raise for a non-2XX answer, return the parsed success."""
+    response = transport.send_sync(client, kwargs, operation=OPERATION, raise_for_status=True, deadline=deadline)
+    return cast(SentMessage, _parse_response(client=client, response=response))
+
+
+async def _call_async(
+    client: AuthenticatedClient | Client, kwargs: dict[str, Any], deadline: float | None
+) -> SentMessage:
+    """The async twin of ``_call_sync``."""
+    response = await transport.send_async(client, kwargs, operation=OPERATION, raise_for_status=True, deadline=deadline)
+    return cast(SentMessage, _parse_response(client=client, response=response))
+
+
 def sync_detailed(
     message_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> Response[SentMessage]:
     """Get a message and its status
 
@@ -78,6 +92,7 @@ def sync_detailed(
     Args:
         message_id (UUID):
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -92,7 +107,7 @@ def sync_detailed(
         account=account,
     )
 
-    response = transport.send_sync(client, kwargs, operation=OPERATION_ID)
+    response = transport.send_sync(client, kwargs, operation=OPERATION, deadline=deadline)
 
     return _build_response(client=client, response=response)
 
@@ -102,6 +117,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> SentMessage:
     """Get a message and its status
 
@@ -110,6 +126,7 @@ def sync(
     Args:
         message_id (UUID):
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -125,9 +142,7 @@ def sync(
         account=account,
     )
 
-    response = transport.send_sync(client, kwargs, operation=OPERATION_ID, raise_for_status=True)
-
-    return cast(SentMessage, _parse_response(client=client, response=response))
+    return _call_sync(client, kwargs, deadline)
 
 
 async def asyncio_detailed(
@@ -135,6 +150,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> Response[SentMessage]:
     """Get a message and its status
 
@@ -143,6 +159,7 @@ async def asyncio_detailed(
     Args:
         message_id (UUID):
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -157,7 +174,7 @@ async def asyncio_detailed(
         account=account,
     )
 
-    response = await transport.send_async(client, kwargs, operation=OPERATION_ID)
+    response = await transport.send_async(client, kwargs, operation=OPERATION, deadline=deadline)
 
     return _build_response(client=client, response=response)
 
@@ -167,6 +184,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> SentMessage:
     """Get a message and its status
 
@@ -175,6 +193,7 @@ async def asyncio(
     Args:
         message_id (UUID):
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -190,6 +209,4 @@ async def asyncio(
         account=account,
     )
 
-    response = await transport.send_async(client, kwargs, operation=OPERATION_ID, raise_for_status=True)
-
-    return cast(SentMessage, _parse_response(client=client, response=response))
+    return await _call_async(client, kwargs, deadline)

@@ -7,11 +7,10 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.validation import check_request
 
+from ..._spec.check_replies import OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.check_replies_response import CheckRepliesResponse
 from ...types import UNSET, Response, Unset
-
-OPERATION_ID = "check_replies"
 
 
 def _get_kwargs(
@@ -28,7 +27,7 @@ def _get_kwargs(
     }
 
     check_request(
-        OPERATION_ID,
+        OPERATION,
         path={},
         headers=headers,
     )
@@ -45,7 +44,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
             return response_200
 
-        return parse_success(OPERATION_ID, response, _construct)
+        return parse_success(OPERATION, response, _construct)
     return None
 
 
@@ -60,10 +59,27 @@ def _build_response(
     )
 
 
+def _call_sync(
+    client: AuthenticatedClient | Client, kwargs: dict[str, Any], deadline: float | None
+) -> CheckRepliesResponse:
+    """Send the request ``_get_kwargs`` built, raise for a non-2XX answer, return the parsed success."""
+    response = transport.send_sync(client, kwargs, operation=OPERATION, raise_for_status=True, deadline=deadline)
+    return cast(CheckRepliesResponse, _parse_response(client=client, response=response))
+
+
+async def _call_async(
+    client: AuthenticatedClient | Client, kwargs: dict[str, Any], deadline: float | None
+) -> CheckRepliesResponse:
+    """The async twin of ``_call_sync``."""
+    response = await transport.send_async(client, kwargs, operation=OPERATION, raise_for_status=True, deadline=deadline)
+    return cast(CheckRepliesResponse, _parse_response(client=client, response=response))
+
+
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> Response[CheckRepliesResponse]:
     """Check for replies
 
@@ -72,6 +88,7 @@ def sync_detailed(
     process them, then confirm the IDs you processed.
     Args:
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -85,7 +102,7 @@ def sync_detailed(
         account=account,
     )
 
-    response = transport.send_sync(client, kwargs, operation=OPERATION_ID)
+    response = transport.send_sync(client, kwargs, operation=OPERATION, deadline=deadline)
 
     return _build_response(client=client, response=response)
 
@@ -94,6 +111,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> CheckRepliesResponse:
     """Check for replies
 
@@ -102,6 +120,7 @@ def sync(
     process them, then confirm the IDs you processed.
     Args:
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -116,15 +135,14 @@ def sync(
         account=account,
     )
 
-    response = transport.send_sync(client, kwargs, operation=OPERATION_ID, raise_for_status=True)
-
-    return cast(CheckRepliesResponse, _parse_response(client=client, response=response))
+    return _call_sync(client, kwargs, deadline)
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> Response[CheckRepliesResponse]:
     """Check for replies
 
@@ -133,6 +151,7 @@ async def asyncio_detailed(
     process them, then confirm the IDs you processed.
     Args:
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -146,7 +165,7 @@ async def asyncio_detailed(
         account=account,
     )
 
-    response = await transport.send_async(client, kwargs, operation=OPERATION_ID)
+    response = await transport.send_async(client, kwargs, operation=OPERATION, deadline=deadline)
 
     return _build_response(client=client, response=response)
 
@@ -155,6 +174,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     account: str | Unset = UNSET,
+    deadline: float | None = None,
 ) -> CheckRepliesResponse:
     """Check for replies
 
@@ -163,6 +183,7 @@ async def asyncio(
     process them, then confirm the IDs you processed.
     Args:
         account (str | Unset):
+        deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
         messagemedia_runtime.errors.RequestValidationError: The request breaks a rule of openapi.yaml; nothing was sent.
@@ -177,6 +198,4 @@ async def asyncio(
         account=account,
     )
 
-    response = await transport.send_async(client, kwargs, operation=OPERATION_ID, raise_for_status=True)
-
-    return cast(CheckRepliesResponse, _parse_response(client=client, response=response))
+    return await _call_async(client, kwargs, deadline)

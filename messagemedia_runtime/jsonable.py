@@ -1,0 +1,51 @@
+"""Turn what a caller passes for a request body into JSON values, without judging it.
+
+The client object accepts models and their plain form alike (dicts, strings for enums, ``UUID``s,
+aware ``datetime``s). This walk only changes representation; whether the result is allowed is for
+the spec's compiled rules to say, so a wrong value is reported as a ``RequestValidationError``
+naming its field rather than failing here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["to_json"]
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def to_json(value: Any) -> Any:
+    """``value`` as JSON values: models through their ``to_dict``, unset fields left out.
+
+    A naive ``datetime`` is written without an offset, which the spec's date-time rule refuses:
+    the moment it means depends on a time zone the caller did not give.
+    """
+    if isinstance(value, _SCALARS):
+        return value
+    if isinstance(value, Mapping):
+        return {key: to_json(item) for key, item in value.items() if not _is_unset(item)}
+    if isinstance(value, list | tuple):
+        return [to_json(item) for item in value]
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime.datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()
+    return value
+
+
+def _is_unset(value: Any) -> bool:
+    # The generated package's UNSET is a falsy instance of its Unset class; matched by name so this
+    # module does not import the generated package.
+    return type(value).__name__ == "Unset" and not value

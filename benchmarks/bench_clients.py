@@ -68,7 +68,7 @@ class OursSync:
     name = "ours sync"
 
     def __init__(self, base_url: str) -> None:
-        from hmac_auth import
+        from messagemedia_messages import create_client
 
         self.client = create_client(KEY, SECRET, base_url=base_url)
 
@@ -97,13 +97,57 @@ class OursSync:
         return took
 
     def batch(self, messages: int, batch_size: int) -> tuple[float, float]:
+        from messagemedia_messages.api.messages import Messages
         from messagemedia_messages.models import Message
-        from messagemedia_runtime.batching import send_in_batches
 
         destinations = numbers(messages)
         timer = _Timer()
         items = [Message(content=CONTENT, destination_number=number) for number in destinations]
-        result = send_in_batches(self.client, items, batch_size=batch_size)
+        result = Messages(self.client).send_many(items, batch_size=batch_size)
+        took = timer.stop()
+        result.raise_if_failed()
+        assert result.accepted_count == messages
+        return took
+
+    def close(self) -> None:
+        self.client.close()
+
+
+class OursObject:
+    """``MessageMedia`` as users write it: plain dicts, one call per operation."""
+
+    name = "ours MessageMedia"
+
+    def __init__(self, base_url: str) -> None:
+        from messagemedia_messages import MessageMedia
+
+        self.client = MessageMedia(KEY, SECRET, base_url=base_url)
+
+    def send1(self, n: int) -> tuple[float, float]:
+        messages = self.client.messages
+        timer = _Timer()
+        for _ in range(n):
+            answer = messages.send(messages=[{"content": CONTENT, "destination_number": DESTINATION}])
+        took = timer.stop()
+        assert n == 0 or answer.messages[0].status == "queued"
+        return took
+
+    def status(self, n: int) -> tuple[float, float]:
+        messages = self.client.messages
+        timer = _Timer()
+        for _ in range(n):
+            answer = messages.get_status(MESSAGE_ID)
+        took = timer.stop()
+        assert n == 0 or answer.status == "delivered"
+        return took
+
+    def batch(self, messages: int, batch_size: int) -> tuple[float, float]:
+        destinations = numbers(messages)
+        timer = _Timer()
+        from messagemedia_messages.types import MessageParam
+
+        items: list[MessageParam] = [{"content": CONTENT, "destination_number": n} for n in destinations]
+        result = self.client.messages.send_many(items, batch_size=batch_size)
         took = timer.stop()
         result.raise_if_failed()
         assert result.accepted_count == messages
@@ -135,7 +179,7 @@ class OursAsync(_AsyncRunner):
 
     def __init__(self, base_url: str) -> None:
         super().__init__()
-        from hmac_auth import
+        from messagemedia_messages import create_client
 
         self.client = create_client(KEY, SECRET, base_url=base_url)
 
@@ -173,14 +217,14 @@ class OursAsync(_AsyncRunner):
         return self._run(self._batch(messages, batch_size))
 
     async def _batch(self, messages: int, batch_size: int) -> tuple[float, float]:
+        from messagemedia_messages.api.messages import AsyncMessages
         from messagemedia_messages.models import Message
-        from messagemedia_runtime.batching import asend_in_batches
 
         destinations = numbers(messages)
         timer = _Timer()
         items = [Message(content=CONTENT, destination_number=number) for number in destinations]
-        result = await asend_in_batches(
-            self.client, items, batch_size=batch_size, concurrency=ASYNC_CONCURRENCY
+        result = await AsyncMessages(self.client).send_many(
+            items, batch_size=batch_size, concurrency=ASYNC_CONCURRENCY
         )
         took = timer.stop()
         result.raise_if_failed()

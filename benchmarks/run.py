@@ -57,6 +57,7 @@ CPU_VS_OFFICIAL_MAX = 0.55
 BATCH_WALL_SPEEDUP_MIN = 2.0
 BATCH_CPU_VS_RAW_MAX = 2.0
 IMPORT_EXTRA_MS_MAX = 40.0
+OBJECT_VS_FUNCTION_MAX = 1.03
 
 WORKLOADS = ("send1", "status", "batch")
 WORKLOAD_TITLES = {
@@ -64,9 +65,15 @@ WORKLOAD_TITLES = {
     "status": "get_message_status (per request)",
     "batch": "{messages:,} messages in requests of {batch_size} (total)",
 }
-RAW_OF = {"ours sync": "raw httpx sync", "ours async": "raw httpx async", "official SDK": "raw httpx sync"}
+OBJECT = "ours MessageMedia"
+RAW_OF = {
+    "ours sync": "raw httpx sync",
+    OBJECT: "raw httpx sync",
+    "ours async": "raw httpx async",
+    "official SDK": "raw httpx sync",
+}
 OFFICIAL = "official SDK"
-CLIENT_ORDER = ("ours sync", "ours async", "raw httpx sync", "raw httpx async", OFFICIAL)
+CLIENT_ORDER = ("ours sync", OBJECT, "ours async", "raw httpx sync", "raw httpx async", OFFICIAL)
 
 
 # --------------------------------------------------------------------------- the responder
@@ -283,6 +290,13 @@ def evaluate(
                 f"<= {CPU_VS_OFFICIAL_MAX:.2f}x",
                 lambda r: r <= CPU_VS_OFFICIAL_MAX,
             )
+    for workload, label in (("send1", "send 1 message"), ("status", "get_message_status")):
+        check(
+            f"{label}: MessageMedia (dicts) CPU/request vs the endpoint function",
+            _ratio(cpu(workload, OBJECT), cpu(workload, "ours sync")),
+            f"<= {OBJECT_VS_FUNCTION_MAX:.2f}x",
+            lambda r: r <= OBJECT_VS_FUNCTION_MAX,
+        )
     for mode in ("sync", "async"):
         ours = f"ours {mode}"
         check(
@@ -306,6 +320,17 @@ def evaluate(
             extra,
             f"<= {IMPORT_EXTRA_MS_MAX:.0f} ms",
             None if extra is None else extra <= IMPORT_EXTRA_MS_MAX,
+        )
+    )
+    extra_object = None
+    if "MessageMedia" in imports and "httpx" in imports:
+        extra_object = imports["MessageMedia"]["ms"] - imports["httpx"]["ms"]
+    targets.append(
+        Target(
+            "import: `from messagemedia_messages import MessageMedia` over `import httpx` (ms)",
+            extra_object,
+            f"<= {IMPORT_EXTRA_MS_MAX:.0f} ms",
+            None if extra_object is None else extra_object <= IMPORT_EXTRA_MS_MAX,
         )
     )
     return targets
@@ -460,6 +485,7 @@ def main(argv: list[str] | None = None) -> int:
         progress(f"responder on {base_url}")
         runners: list[bench_clients.Runner] = [
             bench_clients.OursSync(base_url),
+            bench_clients.OursObject(base_url),
             bench_clients.OursAsync(base_url),
             bench_clients.RawSync(base_url),
             bench_clients.RawAsync(base_url),
@@ -479,6 +505,7 @@ def main(argv: list[str] | None = None) -> int:
     cases = [
         bench_imports.ImportCase("httpx", venv_python, bench_imports.HTTPX_IMPORTS),
         bench_imports.ImportCase("ours", venv_python, bench_imports.OURS_IMPORTS),
+        bench_imports.ImportCase("MessageMedia", venv_python, bench_imports.OBJECT_IMPORTS),
         bench_imports.ImportCase("ours + 1st send validator", venv_python, bench_imports.OURS_FIRST_SEND),
     ]
     if official_py is not None:

@@ -110,9 +110,14 @@ class Connections:
     def asynchronous(self) -> httpx.AsyncClient:
         import asyncio  # here, not at import time: a sync-only program never needs asyncio
 
-        loop = asyncio.get_running_loop()
+        try:
+            loop: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        except RuntimeError:  # asked outside any event loop (to inspect it): bound at first use in one
+            loop = None
         client = self._async
-        if client is not None and self._async_fork == _forks and self._async_loop is loop:
+        if client is not None and self._async_fork == _forks and self._async_loop in (loop, None):
+            if loop is not None:
+                self._async_loop = loop
             return client
         with self._lock:
             stale = self._async is not None and (
@@ -128,7 +133,8 @@ class Connections:
                 built = self._build_async()
                 _install_deadlines(built)
                 self._async, self._async_fork = built, _forks
-            self._async_loop = loop
+            if loop is not None:
+                self._async_loop = loop
             return self._async
 
     def close(self) -> None:

@@ -81,7 +81,7 @@ def check_account(account: str | None) -> str | None:
 
 
 def resolve_timeout(timeout: float | httpx.Timeout | None, default: httpx.Timeout) -> httpx.Timeout:
-    """``timeout`` as an ``httpx.Timeout``: seconds for every phase, an ``httpx.Timeout``, or None (``default``)."""
+    """``timeout`` as an ``httpx.Timeout``: seconds per phase, an ``httpx.Timeout``, or None (``default``)."""
     if timeout is None:
         return default
     if isinstance(timeout, httpx.Timeout):

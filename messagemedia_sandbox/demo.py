@@ -76,23 +76,25 @@ class Tour:
     # -- the steps -------------------------------------------------------------------------
 
     def run(self) -> None:
-        with self.step("Check credits (before) (check_credits_remaining)"):
+        with self.step("Check credits (before): client.messages.check_credits()"):
             before = self.balance()
-        with self.step("Send an SMS (send_messages)"):
+        with self.step("Send an SMS: client.messages.send(messages=[{...}])"):
             self.send_sms()
-        with self.step("Send an MMS (send_messages, format MMS)"):
+        with self.step("Send an MMS: client.messages.send, format MMS"):
             self.send_mms()
-        with self.step("Get the SMS's message status (get_message_status)"):
+        with self.step("Follow the SMS's status: client.messages.get_status(message_id)"):
             self.follow_status()
-        with self.step("Schedule a message for tomorrow and cancel it (cancel_scheduled_message)"):
+        with self.step("Schedule a message for tomorrow and cancel it: client.messages.cancel(message_id)"):
             self.schedule_and_cancel()
-        with self.step("Wait for the delivery reports (check_delivery_reports)"):
+        with self.step("Wait for the delivery reports: client.delivery_reports.check()"):
             reports = self.wait_for_reports()
-        with self.step("Confirm the delivery reports (confirm_delivery_reports_as_received)"):
+        with self.step(
+            "Confirm the delivery reports: client.delivery_reports.confirm(delivery_report_ids=[...])"
+        ):
             self.confirm_reports(reports)
-        with self.step("Simulate a reply, then drain it: handle and confirm (replies.drain)"):
+        with self.step("Simulate a reply, then handle and confirm it: client.replies.drain(handler)"):
             self.reply_round_trip()
-        with self.step("Check credits (after) (check_credits_remaining)"):
+        with self.step("Check credits (after): client.messages.check_credits()"):
             self.check_spent(before, self.balance())
 
     def balance(self) -> dict[str, Any]:

@@ -34,7 +34,7 @@ def test_bench_smoke_prints_the_table_and_writes_json(tmp_path: Path) -> None:
     for client in (*OURS_AND_RAW, "httpx", "ours"):
         assert client in table
     verdicts = re.findall(r"^\s+(PASS|MISS|n/a)\s", table, flags=re.MULTILINE)
-    assert len(verdicts) == 13
+    assert len(verdicts) == 16
 
     report = json.loads(out.read_text())
     assert set(report["medians"]) == {"send1", "status", "batch"}

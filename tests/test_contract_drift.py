@@ -26,7 +26,6 @@ from contract_helpers import (
 )
 from spec_tools import load_spec
 
-from hmac_auth import
 from messagemedia_messages import create_client
 from messagemedia_runtime.retry import RetryPolicy
 

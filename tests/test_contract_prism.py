@@ -32,8 +32,7 @@ from contract_helpers import (
 )
 
 from hmac_auth import HmacAuth
-from messagemedia_messages import create_client
-from messagemedia_messages import AuthenticatedClient
+from messagemedia_messages import AuthenticatedClient, create_client
 from messagemedia_messages.api.messages import send_messages
 from messagemedia_messages.models import Message, SendMessagesRequest
 from messagemedia_runtime.errors import RequestValidationError, UnprocessableEntityError

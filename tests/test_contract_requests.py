@@ -31,9 +31,7 @@ from contract_helpers import (
 )
 from spec_tools import load_spec
 
-from hmac_auth import
-from messagemedia_messages import create_client
-from messagemedia_messages import AuthenticatedClient
+from messagemedia_messages import AuthenticatedClient, create_client
 from messagemedia_messages.api.messages import get_message_status
 from messagemedia_runtime.retry import RetryPolicy
 

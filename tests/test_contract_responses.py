@@ -41,9 +41,7 @@ from hypothesis import strategies as st
 from spec_tools import Example, iter_examples, resolve
 
 import messagemedia_messages.models as models
-from hmac_auth import
-from messagemedia_messages import create_client
-from messagemedia_messages import AuthenticatedClient
+from messagemedia_messages import AuthenticatedClient, create_client
 from messagemedia_runtime.errors import APIStatusError, MalformedResponseError, SendOutcomeUnknownError
 from messagemedia_runtime.retry import RetryPolicy
 

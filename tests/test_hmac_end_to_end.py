@@ -17,8 +17,7 @@ import pytest
 from verifying_server import MESSAGE_ID, VerifyingServer, running
 
 from hmac_auth import HmacAuth
-from messagemedia_messages import create_client
-from messagemedia_messages import AuthenticatedClient, Client
+from messagemedia_messages import AuthenticatedClient, Client, create_client
 from messagemedia_messages.api.delivery_reports import (
     check_delivery_reports,
     confirm_delivery_reports_as_received,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from verifying_server import VerifyingServer, running
 
-from hmac_auth import BasicAuth, HmacAuth, MissingCredentialsErrorsigning_headers
+from hmac_auth import BasicAuth, HmacAuth, MissingCredentialsError, signing_headers
 from messagemedia_messages import create_client
 from messagemedia_messages.api.messages import check_credits_remaining, send_messages
 from messagemedia_messages.models import Message, SendMessagesRequest

@@ -6,10 +6,14 @@ the environment points them at a sandbox on loopback.
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
+from collections import Counter
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -58,9 +62,20 @@ def test_readme_examples_run_as_written(
                 exec(compile(block, f"README.md python block {number}", "exec"), namespace)
             except Exception as error:  # pragma: no cover - the message is the point
                 pytest.fail(f"README python block {number} failed: {error!r}\n{block}")
+        sent = _sent_messages(tmp_path / "sandbox.sqlite3")
     printed = capsys.readouterr().out
     assert "queued" in printed  # the first example printed the new message's status
     assert "Sending failed" not in printed and "refused" not in printed
+    # Run in order on a real account, the README must not send any message twice.
+    assert len(sent) > 250
+    repeated = {message: count for message, count in Counter(sent).items() if count > 1}
+    assert not repeated, f"the README sends these messages more than once: {repeated}"
+
+
+def _sent_messages(data: Path) -> list[tuple[str, str]]:
+    with closing(sqlite3.connect(data)) as db:
+        rows = db.execute("SELECT fields FROM messages").fetchall()
+    return [(json.loads(f)["content"], json.loads(f)["destination_number"]) for (f,) in rows]
 
 
 @pytest.mark.slow

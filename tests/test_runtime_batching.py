@@ -1,4 +1,4 @@
-"""send_in_batches / asend_in_batches: ≤ 100 per request, results in input order, failures isolated."""
+"""client.messages.send_many, sync and async: ≤ 100 per request, results in input order, failures isolated."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from fault_server import FaultServer, Recorded, Step
 from runtime_support import Sleeps, client_factory, msg, send_answer, server, sleeps
 
 from messagemedia_messages import Client
-from messagemedia_messages.models import Message
+from messagemedia_messages.api.messages import AsyncMessages, Messages
+from messagemedia_messages.models import Message, SentMessage
 from messagemedia_runtime import errors
-from messagemedia_runtime.batching import BatchResult, BatchSendError, asend_in_batches, send_in_batches
+from messagemedia_runtime.batching import BatchProgress, BatchResult, BatchSendError
 from messagemedia_runtime.retry import RetryPolicy
 
 __all__ = ["client_factory", "server", "sleeps"]  # fixtures, imported for pytest
@@ -19,13 +20,17 @@ __all__ = ["client_factory", "server", "sleeps"]  # fixtures, imported for pytes
 MESSAGES = [msg(i) for i in range(1050)]
 
 
-async def run(mode: str, client: Client, messages: list[Message], **kwargs: object) -> BatchResult:
+async def run(
+    mode: str, client: Client, messages: list[Message], **kwargs: object
+) -> BatchResult[SentMessage]:
     if mode == "sync":
-        return send_in_batches(client, messages, **kwargs)  # type: ignore[arg-type]
-    return await asend_in_batches(client, messages, **kwargs)  # type: ignore[arg-type]
+        return Messages(client).send_many(messages, **kwargs)  # type: ignore[arg-type]
+    return await AsyncMessages(client).send_many(messages, **kwargs)  # type: ignore[arg-type]
 
 
-def assert_aligned(result: BatchResult, messages: list[Message], skip: range = range(0)) -> None:
+def assert_aligned(
+    result: BatchResult[SentMessage], messages: list[Message], skip: range | tuple[int, ...] = range(0)
+) -> None:
     for i, (sent, original) in enumerate(zip(result.sent, messages, strict=True)):
         if i in skip:
             assert sent is None
@@ -71,22 +76,31 @@ async def test_failing_middle_batch_keeps_the_others(
     with pytest.raises(BatchSendError) as caught:
         result.raise_if_failed()
     assert caught.value.result is result
-    assert "1 of 11 batches failed" in str(caught.value) and "950 of 1050" in str(caught.value)
+    assert "100 of 1050 items were not confirmed as accepted" in str(caught.value)
+    assert "950 were accepted in 11 requests" in str(caught.value)
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-async def test_invalid_message_fails_only_its_batch_and_names_its_input_position(
+async def test_invalid_messages_fail_alone_and_are_named_by_their_input_position(
     mode: str, server: FaultServer, client_factory: Callable[..., Client]
 ) -> None:
     server.responder = send_answer
     messages = [*MESSAGES[:250]]
     messages[137] = Message(content="x", destination_number="0491570156")
+    messages[150] = Message(content="", destination_number="+61491570156")
     result = await run(mode, client_factory(server.url), messages)
-    assert len(server.requests) == 2  # the invalid batch never left
-    [failure] = result.failures
-    assert (failure.start, failure.end, failure.message_index) == (100, 200, 137)
-    assert isinstance(failure.error, errors.RequestValidationError)
-    assert_aligned(result, messages, skip=range(100, 200))
+    # The batch 100-199 is refused before it leaves; its two offenders fail alone, the 98 others go.
+    assert len(server.requests) == 3
+    assert sorted(len(r.json()["messages"]) for r in server.requests) == [50, 98, 100]
+    found = [(f.indices, f.message_index) for f in result.failures]
+    assert found == [((137,), 137), ((150,), 150)]
+    first, second = (f.error for f in result.failures)
+    assert isinstance(first, errors.RequestValidationError) and isinstance(
+        second, errors.RequestValidationError
+    )
+    assert first.field == "messages[137].destination_number" and "messages[137]" in str(first)
+    assert second.field == "messages[150].content" and second.index == 150
+    assert_aligned(result, messages, skip=(137, 150))
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
@@ -106,8 +120,41 @@ async def test_stop_on_error_skips_later_batches(
 
 
 async def test_batch_size_is_bounded(server: FaultServer, client_factory: Callable[..., Client]) -> None:
-    with pytest.raises(ValueError, match="batch_size"):
-        send_in_batches(client_factory(server.url), MESSAGES, batch_size=101)
+    with pytest.raises(errors.ConfigurationError, match="batch_size"):
+        Messages(client_factory(server.url)).send_many(MESSAGES, batch_size=101)
     server.responder = send_answer
-    result = send_in_batches(client_factory(server.url), MESSAGES[:25], batch_size=10)
+    result = Messages(client_factory(server.url)).send_many(MESSAGES[:25], batch_size=10)
     assert result.requests == 3 and result.accepted_count == 25
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_progress_is_reported_after_every_batch(
+    mode: str, server: FaultServer, client_factory: Callable[..., Client]
+) -> None:
+    def answer(request: Recorded) -> Step:
+        if request.json()["messages"][0]["content"] == "hello 100":
+            return Step(400, {"message": "Invalid message request.", "details": []})
+        return send_answer(request)
+
+    server.responder = answer
+    seen: list[BatchProgress] = []
+    extra = {"concurrency": 1} if mode == "async" else {}
+    await run(mode, client_factory(server.url), MESSAGES[:250], progress=seen.append, **extra)
+    progress = [(p.done, p.accepted, p.failed) for p in seen]
+    assert progress == [(100, 100, 0), (200, 100, 100), (250, 150, 100)]
+    assert {p.total for p in seen} == {250}
+
+
+async def test_plain_dicts_and_strings_are_accepted(
+    server: FaultServer, client_factory: Callable[..., Client]
+) -> None:
+    server.responder = send_answer
+    result = Messages(client_factory(server.url)).send_many(
+        [{"content": f"hi {i}", "destination_number": "+61491570156", "format": "SMS"} for i in range(3)]
+    )
+    assert result.ok and [m.content for m in result.sent if m] == ["hi 0", "hi 1", "hi 2"]
+    assert server.requests[0].json()["messages"][0] == {
+        "content": "hi 0",
+        "destination_number": "+61491570156",
+        "format": "SMS",
+    }

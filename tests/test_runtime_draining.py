@@ -1,4 +1,4 @@
-"""drain_replies / drain_delivery_reports: at-least-once, confirm only what was handled, never loop."""
+"""client.replies.drain / client.delivery_reports.drain: at-least-once, confirm only what was handled."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from fault_server import FaultServer, Recorded, Step
 from runtime_support import Sleeps, client_factory, reply_json, report_json, server, sleeps
 
 from messagemedia_messages import Client
+from messagemedia_messages.api.delivery_reports import AsyncDeliveryReports, DeliveryReports
+from messagemedia_messages.api.replies import AsyncReplies, Replies
 from messagemedia_runtime import draining, errors
 
 __all__ = ["client_factory", "server", "sleeps"]  # fixtures, imported for pytest
@@ -43,20 +45,20 @@ class Inbox:
             return Step(202, {})
 
 
-def drain_fn(mode: str, kind: str) -> Callable[..., Any]:
-    table = {
-        ("sync", "replies"): draining.drain_replies,
-        ("sync", "delivery_reports"): draining.drain_delivery_reports,
-        ("async", "replies"): draining.adrain_replies,
-        ("async", "delivery_reports"): draining.adrain_delivery_reports,
+def drain_fn(mode: str, kind: str, client: Client) -> Callable[..., Any]:
+    table: dict[tuple[str, str], Any] = {
+        ("sync", "replies"): Replies,
+        ("sync", "delivery_reports"): DeliveryReports,
+        ("async", "replies"): AsyncReplies,
+        ("async", "delivery_reports"): AsyncDeliveryReports,
     }
-    return table[(mode, kind)]
+    return table[(mode, kind)](client).drain  # type: ignore[no-any-return]
 
 
 async def drain(
     mode: str, kind: str, client: Client, handler: Callable[[Any], object]
 ) -> draining.DrainResult[Any]:
-    result = drain_fn(mode, kind)(client, handler)
+    result = drain_fn(mode, kind, client)(handler)
     return await result if mode == "async" else result  # type: ignore[no-any-return]
 
 

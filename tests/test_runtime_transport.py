@@ -24,6 +24,8 @@ from runtime_support import (
 )
 
 from messagemedia_messages import Client
+from messagemedia_messages._spec.check_credits_remaining import OPERATION as CREDITS
+from messagemedia_messages._spec.get_message_status import OPERATION as GET_STATUS
 from messagemedia_messages.api.messages import get_message_status, send_messages
 from messagemedia_messages.api.replies import check_replies, confirm_replies_as_received
 from messagemedia_messages.models import ConfirmRepliesAsReceivedRequest, SendMessagesRequest
@@ -350,9 +352,9 @@ async def test_no_credentials_in_errors(server: FaultServer, client_factory: Cal
 def test_raise_for_status_on_hand_built_response() -> None:
     response = httpx.Response(404, json={"message": "Resource not found."})
     with pytest.raises(errors.NotFoundError) as caught:
-        errors.raise_for_status(response, operation="get_message_status")
+        errors.raise_for_status(response, operation=GET_STATUS)
     assert caught.value.path == "/v1/messages/{messageId}" and caught.value.method == "GET"
-    errors.raise_for_status(httpx.Response(204), operation="get_message_status")
+    errors.raise_for_status(httpx.Response(204), operation=GET_STATUS)
 
 
 def test_parse_success_wraps_every_failure() -> None:
@@ -362,14 +364,14 @@ def test_parse_success_wraps_every_failure() -> None:
         raise KeyError("credits")
 
     with pytest.raises(errors.MalformedResponseError) as caught:
-        errors.parse_success("check_credits_remaining", httpx.Response(200, json={}, request=request), boom)
+        errors.parse_success(CREDITS, httpx.Response(200, json={}, request=request), boom)
     assert "KeyError" in str(caught.value) and isinstance(caught.value.__cause__, KeyError)
     bad_utf8 = httpx.Response(200, content=b"\xff\xfe{", request=request)
     with pytest.raises(errors.MalformedResponseError):
-        errors.parse_success("check_credits_remaining", bad_utf8, lambda d: d)
-    assert errors.parse_success("x", httpx.Response(200, json={"a": 1}, request=request), lambda d: d) == {
-        "a": 1
-    }
+        errors.parse_success(CREDITS, bad_utf8, lambda d: d)
+    assert errors.parse_success(
+        CREDITS, httpx.Response(200, json={"a": 1}, request=request), lambda d: d
+    ) == {"a": 1}
 
 
 def test_retry_policy_delays() -> None:

@@ -12,6 +12,8 @@ import pytest
 from runtime_support import MODES, call, msg
 
 from messagemedia_messages import Client
+from messagemedia_messages._spec.get_message_status import OPERATION as GET_STATUS
+from messagemedia_messages._spec.send_messages import OPERATION as SEND
 from messagemedia_messages.api.delivery_reports import confirm_delivery_reports_as_received
 from messagemedia_messages.api.messages import cancel_scheduled_message, get_message_status, send_messages
 from messagemedia_messages.api.replies import confirm_replies_as_received
@@ -295,15 +297,15 @@ async def test_valid_requests_pass(mode: str, client: Client, counting: Counting
 
 
 def test_check_request_direct_use() -> None:
-    check_request("get_message_status", path={"messageId": str(uuid.uuid4())}, headers={})
+    check_request(GET_STATUS, path={"messageId": str(uuid.uuid4())}, headers={})
     with pytest.raises(RequestValidationError, match="the body is missing messages") as caught:
-        check_request("send_messages", path={}, headers={"Content-Type": "application/json"}, body={})
+        check_request(SEND, path={}, headers={"Content-Type": "application/json"}, body={})
     assert caught.value.field == "body" and caught.value.operation == "send_messages"
     with pytest.raises(RequestValidationError, match=r"messages\[0\] is missing destination_number"):
-        check_request("send_messages", path={}, body={"messages": [{"content": "x"}]})
+        check_request(SEND, path={}, body={"messages": [{"content": "x"}]})
     with pytest.raises(RequestValidationError, match=r"messages\[0\].format must be one of SMS, MMS, TTS"):
         check_request(
-            "send_messages",
+            SEND,
             path={},
             body={"messages": [{"content": "x", "destination_number": "+61", "format": "X"}]},
         )
@@ -311,7 +313,7 @@ def test_check_request_direct_use() -> None:
         RequestValidationError, match=r"messages\[0\].scheduled must be an ISO 8601 date-time"
     ):
         check_request(
-            "send_messages",
+            SEND,
             path={},
             body={
                 "messages": [

@@ -19,7 +19,7 @@ IMPORT_CHECK = (
     "import messagemedia_messages, hmac_auth, messagemedia_runtime, pathlib;"
     "from messagemedia_messages.api.messages import send_messages;"
     "from messagemedia_messages.models import Message;"
-    "c = hmac_auth.create_client('k', 's', base_url='http://127.0.0.1:9');"
+    "c = messagemedia_messages.MessageMedia('k', 's', base_url='http://127.0.0.1:9');assert c.messages.send;"
     "assert 'site-packages' in messagemedia_messages.__file__, messagemedia_messages.__file__;"
     "assert (pathlib.Path(messagemedia_messages.__file__).parent / 'py.typed').exists();"
     "assert (pathlib.Path(hmac_auth.__file__).parent / 'py.typed').exists();"

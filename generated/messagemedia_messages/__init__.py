@@ -17,7 +17,8 @@ This package is generated from openapi.yaml by openapi-python-client with the pr
 (``make generate``); change those, never these files.
 """
 
-from messagemedia_runtime.errors import MessageMediaError
+from messagemedia_runtime.errors import ConfigurationError, MessageMediaError
+from messagemedia_runtime.retry import RetryPolicy
 
 from .client import (
     DEFAULT_BASE_URL,
@@ -36,8 +37,10 @@ __all__ = (
     "AsyncMessageMedia",
     "AuthenticatedClient",
     "Client",
+    "ConfigurationError",
     "MessageMedia",
     "MessageMediaError",
+    "RetryPolicy",
     "__version__",
     "create_client",
 )

@@ -45,24 +45,14 @@ setup: $(VENV_STAMP) $(NODE_STAMP) ## Create .venv and node_modules with the pin
 
 # The stamp is the last file the generation writes, so it is newer than its inputs only when the
 # whole output is up to date: `make generate` is a no-op until the spec, config or a template changes.
-# The generator runs with a copy of templates/ plus spec_facts.jinja, which tools/spec_facts.py
-# writes from the spec's extensions (x-method-name...), since templates see types but not those.
-define generate_into
-	tpl=$$(mktemp -d); trap 'rm -rf "$$tpl"' EXIT; cp -R templates/. "$$tpl"; \
-	$(PY) tools/spec_facts.py $(SPEC) "$$tpl/spec_facts.jinja"; \
-	$(BIN)/openapi-python-client generate --path $(SPEC) --config $(GEN_CONFIG) \
-	  --custom-template-path "$$tpl" --meta none --output-path $(1) --overwrite $(2); \
-	$(PY) tools/compile_spec.py $(SPEC) $(1)/_spec; touch $(1)/py.typed
-endef
-
-$(GEN_STAMP): $(SPEC) $(GEN_CONFIG) $(TEMPLATES) tools/compile_spec.py tools/spec_facts.py | $(VENV_STAMP)
-	$(call generate_into,$(PACKAGE))
+$(GEN_STAMP): $(SPEC) $(GEN_CONFIG) $(TEMPLATES) tools/generate.py tools/compile_spec.py tools/spec_facts.py | $(VENV_STAMP)
+	$(PY) tools/generate.py $(SPEC) $(PACKAGE)
 
 generate: $(GEN_STAMP) ## Regenerate generated/ when openapi.yaml, generator-config.yaml or templates/ changed
 
 check-generated: $(VENV_STAMP) ## Fail with a diff when generated/ is not what the spec, config and templates give
 	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
-	( $(call generate_into,"$$out/pkg",>/dev/null) ); \
+	$(PY) tools/generate.py $(SPEC) "$$out/pkg" --quiet; \
 	if diff -ru --exclude=__pycache__ $(PACKAGE) "$$out/pkg"; then echo "generated/ is up to date"; \
 	else echo; echo "generated/ is stale: run 'make generate' and commit the result." >&2; exit 1; fi
 

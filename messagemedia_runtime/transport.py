@@ -28,6 +28,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Protocol
 
 import httpx
+from httpx import USE_CLIENT_DEFAULT
 
 from .deadline import absolute, within
 from .errors import (
@@ -246,7 +247,6 @@ class _Attempts:
             return None
         where = public_url(target.url)
         if not self.operation.idempotent:
-            response.close()
             raise self._outcome_unknown(
                 f"the API answered HTTP {response.status_code}, a redirect to {where}. Redirects are never"
                 " followed for this operation, because repeating it elsewhere could act twice; check the"
@@ -382,7 +382,9 @@ def send_sync(
                 response = http.request(**request_kwargs)
                 while (target := attempts.redirect(response, client.follow_redirects)) is not None:
                     response.close()
-                    response = http.send(target, follow_redirects=False)
+                    response = http.send(
+                        target, auth=request_kwargs.get("auth", USE_CLIENT_DEFAULT), follow_redirects=False
+                    )
         except httpx.RequestError as exc:
             sleep(attempts.wait(attempts.on_exception(exc), exc))
             continue
@@ -416,7 +418,9 @@ async def send_async(
                 response = await http.request(**request_kwargs)
                 while (target := attempts.redirect(response, client.follow_redirects)) is not None:
                     await response.aclose()
-                    response = await http.send(target, follow_redirects=False)
+                    response = await http.send(
+                        target, auth=request_kwargs.get("auth", USE_CLIENT_DEFAULT), follow_redirects=False
+                    )
         except httpx.RequestError as exc:
             await async_sleep(attempts.wait(attempts.on_exception(exc), exc))
             continue

@@ -27,6 +27,7 @@ from contract_helpers import (
     Call,
     PrismServer,
     PrismUnavailableError,
+    as_json,
     running_prism,
     success_response,
 )
@@ -66,7 +67,7 @@ def _client(prism: PrismServer, *, hmac: bool, account: str | None = None) -> Au
 
 
 def _assert_accepted(prism: PrismServer, call: Call, response: Any) -> None:
-    status = success_response(call.operation)[0]
+    status = success_response(call.operation).status
     violations = json.loads(response.headers.get(VIOLATIONS_HEADER, "[]"))
     of_request = [_violation(v) for v in violations if v.get("location", [""])[0] == "request"]
     of_answer = [_violation(v) for v in violations if v.get("location", [""])[0] != "request"]
@@ -82,13 +83,11 @@ def _assert_accepted(prism: PrismServer, call: Call, response: Any) -> None:
     assert response.status_code == status, (
         f"{call.id}: HTTP {response.status_code}: {response.content[:300]!r}"
     )
-    if call.returns is None:
-        assert response.parsed is None
-    else:
-        assert isinstance(response.parsed, call.returns), (
-            f"{call.id}: parsed {type(response.parsed).__name__}"
-        )
-        assert response.parsed.to_dict() == json.loads(response.content)
+    call.check_type(response.parsed)
+    if call.returns is str:
+        assert response.parsed == response.text
+    elif call.returns is not None:
+        assert as_json(response.parsed) == json.loads(response.content)
 
 
 def _violation(violation: dict[str, Any]) -> str:
@@ -97,10 +96,7 @@ def _violation(violation: dict[str, Any]) -> str:
 
 
 def _assert_returns(call: Call, parsed: Any) -> None:
-    if call.returns is None:
-        assert parsed is None
-    else:
-        assert isinstance(parsed, call.returns)
+    call.check_type(parsed)
 
 
 @pytest.mark.parametrize("auth", AUTH)

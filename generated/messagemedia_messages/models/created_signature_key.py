@@ -16,7 +16,11 @@ T = TypeVar("T", bound="CreatedSignatureKey")
 
 @_attrs_define
 class CreatedSignatureKey:
-    """A new key, with the only copy of its public half the API ever returns."""
+    """A new key as the create answer gives it: the fields of a `SignatureKey` and the only copy
+    of its public half the API ever returns. (Written out rather than composed with `allOf`,
+    so that each schema lists every field it has.)
+
+    """
 
     key_id: UUID
     """ The key's ID; callbacks it signs carry it in `X-MessageMedia-Key-Id`. """
@@ -27,10 +31,10 @@ class CreatedSignatureKey:
     created: datetime.datetime
     """ When the key was made. """
     enabled: bool
-    """ Whether this is the key that signs callbacks now (at most one is). """
+    """ Always false in the create answer; enable the key with `enable_signature_key`. """
     public_key: str
-    """ The public key as base64 DER X.509 SubjectPublicKeyInfo, without PEM lines. Store
-    it: no other answer returns it, and verifying signed callbacks needs it.
+    """ The public key as base64 DER X.509 SubjectPublicKeyInfo, without PEM lines. Store it:
+    no other answer returns it, and verifying signed callbacks needs it.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -160,7 +160,9 @@ class Call:
             return
         assert isinstance(parsed, self.returns), f"{self.id}: got {type(parsed).__name__}"
         if self.items is not None:
-            assert all(isinstance(item, self.items) for item in parsed), f"{self.id}: items are not {self.items}"
+            assert all(isinstance(item, self.items) for item in parsed), (
+                f"{self.id}: items are not {self.items}"
+            )
 
 
 def as_json(parsed: Any) -> Any:
@@ -300,14 +302,16 @@ WEBHOOK_CALLS: list[Call] = [
                 method=WebhookMethod.PUT,
                 encoding=WebhookEncoding.XML,
                 headers=_webhook_headers(),
-                template="<reply id=\"$moId\"/>",
+                template='<reply id="$moId"/>',
                 events=[WebhookEvent.RECEIVED_MMS, WebhookEvent.FAILED_DR],
             ),
             "account": ACCOUNT,
         },
     ),
     Call("delete_webhook", "minimal", delete_webhook, None, args=(WEBHOOK_ID,)),
-    Call("delete_webhook", "every-field", delete_webhook, None, args=(WEBHOOK_ID,), kwargs={"account": ACCOUNT}),
+    Call(
+        "delete_webhook", "every-field", delete_webhook, None, args=(WEBHOOK_ID,), kwargs={"account": ACCOUNT}
+    ),
 ]
 
 # The signature key operations have no optional input: their "every-field" calls use other values.
@@ -317,14 +321,18 @@ SIGNATURE_KEY_CALLS: list[Call] = [
         "minimal",
         create_signature_key,
         CreatedSignatureKey,
-        kwargs={"body": CreateSignatureKeyRequest(digest=SignatureKeyDigest.SHA256, cipher=SignatureKeyCipher.RSA)},
+        kwargs={
+            "body": CreateSignatureKeyRequest(digest=SignatureKeyDigest.SHA256, cipher=SignatureKeyCipher.RSA)
+        },
     ),
     Call(
         "create_signature_key",
         "every-field",
         create_signature_key,
         CreatedSignatureKey,
-        kwargs={"body": CreateSignatureKeyRequest(digest=SignatureKeyDigest.SHA512, cipher=SignatureKeyCipher.RSA)},
+        kwargs={
+            "body": CreateSignatureKeyRequest(digest=SignatureKeyDigest.SHA512, cipher=SignatureKeyCipher.RSA)
+        },
     ),
     Call(
         "list_signature_keys",
@@ -367,7 +375,13 @@ SIGNATURE_KEY_CALLS: list[Call] = [
 ]
 
 NUMBER_AUTHORISATION_CALLS: list[Call] = [
-    Call("check_numbers_authorised", "minimal", check_numbers_authorised, CheckNumbersAuthorisedResponse, args=(NUMBER,)),
+    Call(
+        "check_numbers_authorised",
+        "minimal",
+        check_numbers_authorised,
+        CheckNumbersAuthorisedResponse,
+        args=(NUMBER,),
+    ),
     Call(
         "check_numbers_authorised",
         "every-field",
@@ -376,7 +390,13 @@ NUMBER_AUTHORISATION_CALLS: list[Call] = [
         args=("+61491570156,+447700900123,+12025550123,+999999999999999",),
     ),
     Call("list_blacklist", "minimal", list_blacklist, ListBlacklistResponse),
-    Call("list_blacklist", "every-field", list_blacklist, ListBlacklistResponse, kwargs={"token": "eyJwYWdlIjoyfQ"}),
+    Call(
+        "list_blacklist",
+        "every-field",
+        list_blacklist,
+        ListBlacklistResponse,
+        kwargs={"token": "eyJwYWdlIjoyfQ"},
+    ),
     Call(
         "add_to_blacklist",
         "minimal",
@@ -532,7 +552,7 @@ JSON = "application/json"
 
 @dataclass(frozen=True)
 class SuccessAnswer:
-    """An operation's documented 2XX answer: its status, media type, example bodies and schema ($refs inlined).
+    """An operation's documented 2XX answer: status, media type, example bodies, schema ($refs inlined).
 
     ``media_type`` is None, with no examples and no schema, when the answer has no body.
     """

@@ -24,6 +24,7 @@ from contract_helpers import (
     CALLS,
     MINIMAL_SEND,
     VIOLATIONS_HEADER,
+    WEBHOOK_ID,
     Call,
     PrismServer,
     PrismUnavailableError,
@@ -85,7 +86,7 @@ def _assert_accepted(prism: PrismServer, call: Call, response: Any) -> None:
     )
     call.check_type(response.parsed)
     if call.returns is str:
-        assert response.parsed == response.text
+        assert response.parsed == response.content.decode()
     elif call.returns is not None:
         assert as_json(response.parsed) == json.loads(response.content)
 
@@ -157,3 +158,32 @@ def test_prism_rejects_a_request_without_credentials(prism: PrismServer) -> None
         response = http.post("/v1/messages", json=MINIMAL_SEND)
     assert response.status_code == 401
     assert VIOLATIONS_HEADER in response.headers
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "expected"),
+    [
+        pytest.param(
+            "PATCH", f"/v1/webhooks/messages/{WEBHOOK_ID}", {}, "fewer than 1 properties", id="empty-update"
+        ),
+        pytest.param(
+            "PATCH",
+            f"/v1/webhooks/messages/{WEBHOOK_ID}",
+            {"retries": 1},
+            "additional properties",
+            id="create-only",
+        ),
+        pytest.param(
+            "GET", "/v1/number_authorisation/is_authorised/0491570156", None, "pattern", id="not-e164"
+        ),
+        pytest.param("GET", "/v1/iam/signature_keys?page=1", None, "page_size", id="no-page-size"),
+    ],
+)
+def test_prism_rejects_new_operations_requests_that_break_the_spec(
+    prism: PrismServer, method: str, path: str, body: Any, expected: str
+) -> None:
+    with httpx.Client(base_url=prism.base_url, auth=HmacAuth(API_KEY, API_SECRET)) as http:
+        response = http.request(method, path, json=body)
+    assert 400 <= response.status_code < 500
+    messages = [violation["message"] for violation in json.loads(response.headers[VIOLATIONS_HEADER])]
+    assert any(expected in message for message in messages), messages

@@ -263,6 +263,92 @@ BAD_REQUESTS = [
         "not check_replies",
         id="wrong-operation",
     ),
+    pytest.param(
+        "update_webhook",
+        _request(
+            "PATCH",
+            "/v1/webhooks/messages/8805c9d8-bef7-41c7-906a-69ede93aa024",
+            body={"retries": 3},
+            headers={"Content-Type": "application/json"},
+        ),
+        "update_webhook: request body: Additional properties are not allowed ('retries' was unexpected)",
+        id="update-create-only-field",
+    ),
+    pytest.param(
+        "update_webhook",
+        _request(
+            "PATCH",
+            "/v1/webhooks/messages/8805c9d8-bef7-41c7-906a-69ede93aa024",
+            body={},
+            headers={"Content-Type": "application/json"},
+        ),
+        "update_webhook: request body: {} should be non-empty",
+        id="update-nothing",
+    ),
+    pytest.param(
+        "create_webhook",
+        _request(
+            "POST",
+            "/v1/webhooks/messages",
+            body={
+                "url": "https://hooks.example.com/x",
+                "method": "POST",
+                "encoding": "JSON",
+                "events": ["RECEIVED_SMS"],
+                "headers": {"content-type": "text/plain"},
+            },
+            headers={"Content-Type": "application/json"},
+        ),
+        "create_webhook: request body: headers: 'content-type' should not be valid under",
+        id="webhook-content-type-header",
+    ),
+    pytest.param(
+        "create_webhook",
+        _request(
+            "POST",
+            "/v1/webhooks/messages",
+            body={"url": "ftp://hooks.example.com/x", "method": "POST", "encoding": "JSON", "events": []},
+            headers={"Content-Type": "application/json"},
+        ),
+        "create_webhook: request body: events: [] should be non-empty",
+        id="webhook-no-events",
+    ),
+    pytest.param(
+        "list_signature_keys",
+        _request("GET", "/v1/iam/signature_keys?page_size=10"),
+        "list_signature_keys: query parameter page: Missing required query parameter: page",
+        id="keys-page-missing",
+    ),
+    pytest.param(
+        "list_webhooks",
+        _request("GET", "/v1/webhooks/messages?page=-1"),
+        "list_webhooks: query parameter page: -1 is less than the minimum of 0",
+        id="webhooks-negative-page",
+    ),
+    pytest.param(
+        "check_numbers_authorised",
+        _request("GET", "/v1/number_authorisation/is_authorised/+61491570156,0491570157"),
+        "check_numbers_authorised: path parameter numbers: '+61491570156,0491570157' does not match",
+        id="numbers-not-e164",
+    ),
+    pytest.param(
+        "add_to_blacklist",
+        _request(
+            "POST",
+            "/v1/number_authorisation/mt/blacklist",
+            body={"numbers": [f"+6149157{n:04d}" for n in range(11)]},
+            headers={"Content-Type": "application/json"},
+        ),
+        "add_to_blacklist: request body: numbers: [",
+        id="blacklist-too-many",
+    ),
+    pytest.param(
+        "get_signature_key",
+        _request("GET", "/v1/iam/signature_keys/enabled"),
+        "get_signature_key: GET /v1/iam/signature_keys/enabled is get_enabled_signature_key in openapi.yaml, "
+        "not get_signature_key",
+        id="enabled-is-not-a-key-id",
+    ),
 ]
 
 

@@ -51,7 +51,6 @@ from messagemedia_runtime.retry import RetryPolicy
 pytestmark = pytest.mark.contract
 
 
-
 def _item_model(schema: dict[str, Any]) -> str | None:
     """The model a named array schema holds (SignatureKeyList: SignatureKey), or None."""
     if schema.get("type") != "array":
@@ -60,7 +59,7 @@ def _item_model(schema: dict[str, Any]) -> str | None:
 
 
 def _is_model(name: str | None) -> bool:
-    """Object schemas are models, and so are arrays of them (a bare string schema such as E164Number is not)."""
+    """Object schemas are models, and so are arrays of them (a bare string schema, E164Number, is not)."""
     if name is None:
         return False
     schema = merged(resolve({"$ref": f"#/components/schemas/{name}"}))
@@ -143,7 +142,9 @@ def _success_examples() -> list[Any]:
             cases.append(pytest.param(call, answer.status, None, None, media_type, id=f"{operation}-empty"))
         for index, example in enumerate(answer.examples):
             cases.append(
-                pytest.param(call, answer.status, example, answer.schema, media_type, id=f"{operation}-{index}")
+                pytest.param(
+                    call, answer.status, example, answer.schema, media_type, id=f"{operation}-{index}"
+                )
             )
     return cases
 

@@ -26,6 +26,8 @@ _NO_BODY: Final = _Missing()
 
 _INDEX = re.compile(r"\[(\d+)\]")
 _METADATA_KEY = re.compile(r"\.metadata\.(.+)$")
+# Fields that hold one E.164 number: `destination_number`, the blacklist's `number` and `numbers[i]`.
+_E164_FIELD = re.compile(r"(_number|^number|^numbers\[\d+\])$")
 # Fields whose values people write to handsets: never quoted back in an error.
 _PRIVATE_FIELDS = re.compile(r"(^|\.)(content|subject|metadata)\b")
 _SHORT_VALUE = 40
@@ -126,10 +128,15 @@ def _describe(field: str, rule: str | None, definition: Any, value: Any, fallbac
         return f"{field} must be at least {_plural(n, 'character')}{_size(value)}"
     if rule == "maxLength":
         return f"{field} must be at most {_plural(definition.get('maxLength'), 'character')}{_size(value)}"
-    if rule == "pattern" and field.endswith("_number"):
+    if rule == "pattern" and _E164_FIELD.search(field):
         return (
             f"{field} must be an E.164 phone number: '+' then 1 to 15 digits, the first not 0,"
             f" e.g. +61491570156 (not 0491570156){_quote(field, value)}"
+        )
+    if rule == "pattern" and field == "numbers":
+        return (
+            f"{field} must be E.164 phone numbers ('+' then 1 to 15 digits, the first not 0) separated"
+            f" by commas without spaces, e.g. +61491570156,+61491570157{_quote(field, value)}"
         )
     if rule == "pattern":
         return f"{field} must match {definition.get('pattern')}{_quote(field, value)}"
@@ -143,6 +150,16 @@ def _describe(field: str, rule: str | None, definition: Any, value: Any, fallbac
     if rule == "maxProperties":
         n = definition.get("maxProperties")
         return f"{field} may have at most {n} key/value pairs{_size(value)}"
+    if rule == "minProperties":
+        n = definition.get("minProperties")
+        where = "the body" if field == "body" else field
+        fields = ", ".join(definition.get("properties", {}))
+        return f"{where} must set at least {n} of: {fields}" if fields else f"{where} must not be empty"
+    if rule == "propertyNames" and "not" in definition.get("propertyNames", {}):
+        forbidden = definition["propertyNames"]["not"].get("pattern", "")
+        refused = [k for k in (value or {}) if isinstance(k, str) and forbidden and re.search(forbidden, k)]
+        if refused:
+            return f"{field} may not include {refused[0]!r}"
     if rule == "propertyNames":
         names = definition.get("propertyNames", {})
         low, high = names.get("minLength", 0), names.get("maxLength")

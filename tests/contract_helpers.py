@@ -53,21 +53,55 @@ from messagemedia_messages.api.messages import (
     get_message_status,
     send_messages,
 )
+from messagemedia_messages.api.number_authorisation import (
+    add_to_blacklist,
+    check_numbers_authorised,
+    list_blacklist,
+    remove_from_blacklist,
+)
 from messagemedia_messages.api.replies import check_replies, confirm_replies_as_received
+from messagemedia_messages.api.signature_keys import (
+    create_signature_key,
+    delete_signature_key,
+    disable_signature_key,
+    enable_signature_key,
+    get_enabled_signature_key,
+    get_signature_key,
+    list_signature_keys,
+)
+from messagemedia_messages.api.webhooks import create_webhook, delete_webhook, list_webhooks, update_webhook
 from messagemedia_messages.models import (
+    AddToBlacklistRequest,
+    AddToBlacklistResponse,
     CancelScheduledMessageRequest,
     CheckCreditsRemainingResponse,
     CheckDeliveryReportsResponse,
+    CheckNumbersAuthorisedResponse,
     CheckRepliesResponse,
     ConfirmDeliveryReportsAsReceivedRequest,
     ConfirmRepliesAsReceivedRequest,
+    CreatedSignatureKey,
+    CreateSignatureKeyRequest,
+    CreateWebhookRequest,
+    EnableSignatureKeyRequest,
     Format,
+    ListBlacklistResponse,
+    ListWebhooksResponse,
     Message,
     Metadata,
     SendMessagesRequest,
     SendMessagesResponse,
     SentMessage,
+    SignatureKey,
+    SignatureKeyCipher,
+    SignatureKeyDigest,
     SourceNumberType,
+    UpdateWebhookRequest,
+    Webhook,
+    WebhookEncoding,
+    WebhookEvent,
+    WebhookHeaders,
+    WebhookMethod,
 )
 
 API_KEY = "API_KEY"
@@ -78,6 +112,9 @@ ACCOUNT = "SubAccount01"
 MESSAGE_ID = UUID("877c19ef-fa2e-4cec-827a-e1df9b5509f7")
 REPLY_IDS = [UUID("a175e797-2b54-468b-9850-41a3eab32f74"), UUID("011dcead-6988-4ad6-a1c7-6b6c68ea628d")]
 SCHEMA_PREFIX = "#/components/schemas/"
+WEBHOOK_ID = UUID("8805c9d8-bef7-41c7-906a-69ede93aa024")
+KEY_ID = UUID("7ca628a8-08b0-4e42-aeb8-960b37049c31")
+NUMBER = "+61491570156"
 MINIMAL_SEND: dict[str, Any] = {
     "messages": [{"content": "My first message", "destination_number": "+61491570156"}]
 }
@@ -94,9 +131,11 @@ class Call:
     operation: str
     variant: str
     module: ModuleType
+    # The type `sync` returns: a model, `list` (of `items`) for a bare-array answer, `str` for text, or None.
     returns: type[Any] | None
     args: tuple[Any, ...] = ()
     kwargs: dict[str, Any] = field(default_factory=dict)
+    items: type[Any] | None = None
 
     @property
     def id(self) -> str:
@@ -113,6 +152,26 @@ class Call:
 
     async def asyncio_detailed(self, client: Any) -> Any:
         return await self.module.asyncio_detailed(*self.args, client=client, **self.kwargs)
+
+    def check_type(self, parsed: Any) -> None:
+        """Assert that ``parsed`` is what this call's ``sync`` is documented to return."""
+        if self.returns is None:
+            assert parsed is None, f"{self.id}: expected None, got {type(parsed).__name__}"
+            return
+        assert isinstance(parsed, self.returns), f"{self.id}: got {type(parsed).__name__}"
+        if self.items is not None:
+            assert all(isinstance(item, self.items) for item in parsed), (
+                f"{self.id}: items are not {self.items}"
+            )
+
+
+def as_json(parsed: Any) -> Any:
+    """What a parsed answer writes back as JSON: ``to_dict()`` of a model, item by item for a list."""
+    if isinstance(parsed, list):
+        return [as_json(item) for item in parsed]
+    if hasattr(parsed, "to_dict"):
+        return parsed.to_dict()
+    return parsed
 
 
 def _metadata(pairs: dict[str, str]) -> Metadata:
@@ -162,6 +221,200 @@ def _mms() -> Message:
         subject="This is an MMS message",
     )
 
+
+EVERY_EVENT = [
+    WebhookEvent.RECEIVED_SMS,
+    WebhookEvent.OPT_OUT_SMS,
+    WebhookEvent.RECEIVED_MMS,
+    WebhookEvent.ENROUTE_DR,
+    WebhookEvent.SUBMITTED_DR,
+    WebhookEvent.DELIVERED_DR,
+    WebhookEvent.EXPIRED_DR,
+    WebhookEvent.REJECTED_DR,
+    WebhookEvent.FAILED_DR,
+]
+
+
+def _webhook_headers() -> WebhookHeaders:
+    return WebhookHeaders.from_dict({"X-Tenant": "42", "X-" + "h" * 198: "v" * 1000})
+
+
+WEBHOOK_CALLS: list[Call] = [
+    Call(
+        "create_webhook",
+        "minimal",
+        create_webhook,
+        Webhook,
+        kwargs={
+            "body": CreateWebhookRequest(
+                url="https://hooks.example.com/messagemedia/replies",
+                method=WebhookMethod.POST,
+                encoding=WebhookEncoding.JSON,
+                events=[WebhookEvent.RECEIVED_SMS],
+            )
+        },
+    ),
+    Call(
+        "create_webhook",
+        "every-field",
+        create_webhook,
+        Webhook,
+        kwargs={
+            "body": CreateWebhookRequest(
+                url="https://hooks.example.com/messagemedia/events?reply=$moId&from=$sourceAddress",
+                method=WebhookMethod.GET,
+                encoding=WebhookEncoding.FORM_ENCODED,
+                events=EVERY_EVENT,
+                headers=_webhook_headers(),
+                template='{"id":"$moId","text":"$esc.json($!moContent)","when":"$receivedTimestamp"}',
+                read_timeout=60000,
+                retries=5,
+                retry_delay=60,
+            ),
+            "account": ACCOUNT,
+        },
+    ),
+    Call("list_webhooks", "minimal", list_webhooks, ListWebhooksResponse),
+    Call(
+        "list_webhooks",
+        "every-field",
+        list_webhooks,
+        ListWebhooksResponse,
+        kwargs={"page": 2, "page_size": 50, "account": ACCOUNT},
+    ),
+    Call(
+        "update_webhook",
+        "minimal",
+        update_webhook,
+        Webhook,
+        args=(WEBHOOK_ID,),
+        kwargs={"body": UpdateWebhookRequest(events=[WebhookEvent.DELIVERED_DR])},
+    ),
+    Call(
+        "update_webhook",
+        "every-field",
+        update_webhook,
+        Webhook,
+        args=(WEBHOOK_ID,),
+        kwargs={
+            "body": UpdateWebhookRequest(
+                url="https://hooks.example.com/messagemedia/v2",
+                method=WebhookMethod.PUT,
+                encoding=WebhookEncoding.XML,
+                headers=_webhook_headers(),
+                template='<reply id="$moId"/>',
+                events=[WebhookEvent.RECEIVED_MMS, WebhookEvent.FAILED_DR],
+            ),
+            "account": ACCOUNT,
+        },
+    ),
+    Call("delete_webhook", "minimal", delete_webhook, None, args=(WEBHOOK_ID,)),
+    Call(
+        "delete_webhook", "every-field", delete_webhook, None, args=(WEBHOOK_ID,), kwargs={"account": ACCOUNT}
+    ),
+]
+
+# The signature key operations have no optional input: their "every-field" calls use other values.
+SIGNATURE_KEY_CALLS: list[Call] = [
+    Call(
+        "create_signature_key",
+        "minimal",
+        create_signature_key,
+        CreatedSignatureKey,
+        kwargs={
+            "body": CreateSignatureKeyRequest(digest=SignatureKeyDigest.SHA256, cipher=SignatureKeyCipher.RSA)
+        },
+    ),
+    Call(
+        "create_signature_key",
+        "every-field",
+        create_signature_key,
+        CreatedSignatureKey,
+        kwargs={
+            "body": CreateSignatureKeyRequest(digest=SignatureKeyDigest.SHA512, cipher=SignatureKeyCipher.RSA)
+        },
+    ),
+    Call(
+        "list_signature_keys",
+        "minimal",
+        list_signature_keys,
+        list,
+        kwargs={"page": 1, "page_size": 1},
+        items=SignatureKey,
+    ),
+    Call(
+        "list_signature_keys",
+        "every-field",
+        list_signature_keys,
+        list,
+        kwargs={"page": 12, "page_size": 100},
+        items=SignatureKey,
+    ),
+    Call("get_signature_key", "minimal", get_signature_key, SignatureKey, args=(KEY_ID,)),
+    Call("get_signature_key", "every-field", get_signature_key, SignatureKey, args=(UUID(int=1),)),
+    Call("delete_signature_key", "minimal", delete_signature_key, None, args=(KEY_ID,)),
+    Call("delete_signature_key", "every-field", delete_signature_key, None, args=(UUID(int=2),)),
+    Call(
+        "enable_signature_key",
+        "minimal",
+        enable_signature_key,
+        SignatureKey,
+        kwargs={"body": EnableSignatureKeyRequest(key_id=KEY_ID)},
+    ),
+    Call(
+        "enable_signature_key",
+        "every-field",
+        enable_signature_key,
+        SignatureKey,
+        kwargs={"body": EnableSignatureKeyRequest(key_id=UUID(int=3))},
+    ),
+    Call("get_enabled_signature_key", "minimal", get_enabled_signature_key, SignatureKey),
+    Call("get_enabled_signature_key", "every-field", get_enabled_signature_key, SignatureKey),
+    Call("disable_signature_key", "minimal", disable_signature_key, None),
+    Call("disable_signature_key", "every-field", disable_signature_key, None),
+]
+
+NUMBER_AUTHORISATION_CALLS: list[Call] = [
+    Call(
+        "check_numbers_authorised",
+        "minimal",
+        check_numbers_authorised,
+        CheckNumbersAuthorisedResponse,
+        args=(NUMBER,),
+    ),
+    Call(
+        "check_numbers_authorised",
+        "every-field",
+        check_numbers_authorised,
+        CheckNumbersAuthorisedResponse,
+        args=("+61491570156,+447700900123,+12025550123,+999999999999999",),
+    ),
+    Call("list_blacklist", "minimal", list_blacklist, ListBlacklistResponse),
+    Call(
+        "list_blacklist",
+        "every-field",
+        list_blacklist,
+        ListBlacklistResponse,
+        kwargs={"token": "eyJwYWdlIjoyfQ"},
+    ),
+    Call(
+        "add_to_blacklist",
+        "minimal",
+        add_to_blacklist,
+        AddToBlacklistResponse,
+        kwargs={"body": AddToBlacklistRequest(numbers=[NUMBER])},
+    ),
+    Call(
+        "add_to_blacklist",
+        "every-field",
+        add_to_blacklist,
+        AddToBlacklistResponse,
+        # The most one request takes.
+        kwargs={"body": AddToBlacklistRequest(numbers=[f"+6149157{n:04d}" for n in range(10)])},
+    ),
+    Call("remove_from_blacklist", "minimal", remove_from_blacklist, str, args=(NUMBER,)),
+    Call("remove_from_blacklist", "every-field", remove_from_blacklist, str, args=("+999999999999999",)),
+]
 
 CALLS: list[Call] = [
     Call(
@@ -272,6 +525,9 @@ CALLS: list[Call] = [
             "account": ACCOUNT,
         },
     ),
+    *WEBHOOK_CALLS,
+    *SIGNATURE_KEY_CALLS,
+    *NUMBER_AUTHORISATION_CALLS,
 ]
 
 
@@ -291,19 +547,33 @@ def operations(spec: Mapping[str, Any] | None = None) -> dict[str, tuple[str, st
     return found
 
 
-def success_response(operation: str) -> tuple[int, list[Any], dict[str, Any] | None]:
-    """An operation's documented 2XX status, the example bodies of that answer and its schema ($refs inlined).
+JSON = "application/json"
 
-    No examples and no schema when the answer has no body.
+
+@dataclass(frozen=True)
+class SuccessAnswer:
+    """An operation's documented 2XX answer: status, media type, example bodies, schema ($refs inlined).
+
+    ``media_type`` is None, with no examples and no schema, when the answer has no body.
     """
+
+    status: int
+    media_type: str | None
+    examples: list[Any]
+    schema: dict[str, Any] | None
+
+
+def success_response(operation: str) -> SuccessAnswer:
+    """The first 2XX answer openapi.yaml documents for ``operation``."""
     _, _, op = operations()[operation]
     for status, response in op["responses"].items():
         if str(status).startswith("2"):
-            content = resolve(response).get("content", {}).get("application/json")
-            if content is None:
-                return int(status), [], None
-            examples = [resolve(example)["value"] for example in content.get("examples", {}).values()]
-            return int(status), examples, inline(content["schema"])
+            content = resolve(response).get("content", {})
+            if not content:
+                return SuccessAnswer(int(status), None, [], None)
+            media_type, media = next(iter(content.items()))
+            examples = [resolve(example)["value"] for example in media.get("examples", {}).values()]
+            return SuccessAnswer(int(status), media_type, examples, inline(media["schema"]))
     raise AssertionError(f"{operation}: openapi.yaml documents no 2XX answer")
 
 
@@ -424,7 +694,10 @@ class RequestContract:
         self.spec: dict[str, Any] = copy.deepcopy(dict(spec))
         self.app = OpenAPI.from_dict(self.spec)
         self._routes: list[tuple[re.Pattern[str], str, str, dict[str, Any]]] = []
-        for operation_id, (method, path, op) in operations(self.spec).items():
+        # A literal path wins over a templated one it also matches (/signature_keys/enabled over
+        # /signature_keys/{key_id}), as OpenAPI says: so paths with fewer templates are tried first.
+        by_templates = sorted(operations(self.spec).items(), key=lambda item: item[1][1].count("{"))
+        for operation_id, (method, path, op) in by_templates:
             pattern = re.sub(r"\\\{([^}]+)\\\}", r"(?P<\1>[^/]+)", re.escape(path))
             self._routes.append((re.compile(f"^{pattern}$"), method, operation_id, op))
 
@@ -554,18 +827,30 @@ def authorization_problems(request: httpx.Request, api_key: str, api_secret: str
 
 
 class Recorder:
-    """An httpx.MockTransport handler: keeps every request and answers with one canned response."""
+    """An httpx.MockTransport handler: keeps every request and answers with one canned response.
 
-    def __init__(self, status: int, body: Any = None) -> None:
+    ``body`` goes out as JSON, or as text when ``media_type`` is ``text/...``; None sends no body.
+    """
+
+    def __init__(self, status: int, body: Any = None, media_type: str = JSON) -> None:
         self.status = status
         self.body = body
+        self.media_type = media_type
         self.requests: list[httpx.Request] = []
+
+    @classmethod
+    def answering(cls, operation: str) -> Recorder:
+        """A recorder that answers as openapi.yaml's first success example of ``operation`` does."""
+        answer = success_response(operation)
+        return cls(answer.status, answer.examples[0] if answer.examples else None, answer.media_type or JSON)
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         request.read()
         self.requests.append(request)
         if self.body is None:
             return httpx.Response(self.status)
+        if self.media_type.startswith("text/"):
+            return httpx.Response(self.status, text=self.body, headers={"Content-Type": self.media_type})
         return httpx.Response(self.status, json=self.body)
 
 
@@ -623,7 +908,8 @@ EXTRA_VALUE: dict[str, Any] = {"nested": [1, "two", None, {"three": 3.5}], "flag
 
 
 def with_extra_fields(schema: dict[str, Any], value: Any) -> Any:
-    """A copy of ``value`` with an unknown field added to every object that is a model (lists properties)."""
+    """A copy of ``value`` with an unknown field added to every object that is a model (lists properties)
+    and admits other keys: a request schema closed with ``additionalProperties: false`` gets none."""
     schema = merged(schema)
     if isinstance(value, dict):
         properties = schema.get("properties", {})
@@ -632,7 +918,7 @@ def with_extra_fields(schema: dict[str, Any], value: Any) -> Any:
             key: with_extra_fields(properties.get(key, extra if isinstance(extra, dict) else {}), item)
             for key, item in value.items()
         }
-        if properties and EXTRA_KEY not in copied:
+        if properties and extra is not False and EXTRA_KEY not in copied:
             copied[EXTRA_KEY] = copy.deepcopy(EXTRA_VALUE)
         return copied
     if isinstance(value, list):

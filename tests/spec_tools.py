@@ -94,7 +94,7 @@ def _media_examples(where: str, content: dict[str, Any]) -> Iterator[Example]:
 
 
 def iter_examples() -> Iterator[Example]:
-    """Every example the spec holds: bodies, responses, parameters and schemas."""
+    """Every example the spec holds: bodies, responses, callback payloads, parameters and schemas."""
     spec = load_spec()
     for path, item in spec["paths"].items():
         for method, op in item.items():
@@ -105,6 +105,13 @@ def iter_examples() -> Iterator[Example]:
                 yield from _media_examples(f"{where} request", resolve(op["requestBody"])["content"])
             for status, response in op["responses"].items():
                 yield from _media_examples(f"{where} {status}", resolve(response).get("content", {}))
+    for name, item in spec.get("webhooks", {}).items():
+        for method, op in item.items():
+            if method == "parameters":
+                continue
+            where = f"webhook {name} {method.upper()} ({op['operationId']})"
+            if "requestBody" in op:
+                yield from _media_examples(f"{where} request", resolve(op["requestBody"])["content"])
     for name, param in spec["components"]["parameters"].items():
         if "example" in param:
             yield Example(f"parameter {name}", param["schema"], param["example"])

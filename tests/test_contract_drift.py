@@ -22,7 +22,6 @@ from contract_helpers import (
     Call,
     Recorder,
     RequestContract,
-    success_response,
 )
 from spec_tools import load_spec
 
@@ -129,8 +128,7 @@ DRIFTS = [
 
 
 def _captured(call: Call) -> httpx.Request:
-    status, examples, _ = success_response(call.operation)
-    recorder = Recorder(status, examples[0] if examples else None)
+    recorder = Recorder.answering(call.operation)
     with create_client(
         API_KEY,
         API_SECRET,

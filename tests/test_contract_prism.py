@@ -24,9 +24,11 @@ from contract_helpers import (
     CALLS,
     MINIMAL_SEND,
     VIOLATIONS_HEADER,
+    WEBHOOK_ID,
     Call,
     PrismServer,
     PrismUnavailableError,
+    as_json,
     running_prism,
     success_response,
 )
@@ -66,7 +68,7 @@ def _client(prism: PrismServer, *, hmac: bool, account: str | None = None) -> Au
 
 
 def _assert_accepted(prism: PrismServer, call: Call, response: Any) -> None:
-    status = success_response(call.operation)[0]
+    status = success_response(call.operation).status
     violations = json.loads(response.headers.get(VIOLATIONS_HEADER, "[]"))
     of_request = [_violation(v) for v in violations if v.get("location", [""])[0] == "request"]
     of_answer = [_violation(v) for v in violations if v.get("location", [""])[0] != "request"]
@@ -82,13 +84,11 @@ def _assert_accepted(prism: PrismServer, call: Call, response: Any) -> None:
     assert response.status_code == status, (
         f"{call.id}: HTTP {response.status_code}: {response.content[:300]!r}"
     )
-    if call.returns is None:
-        assert response.parsed is None
-    else:
-        assert isinstance(response.parsed, call.returns), (
-            f"{call.id}: parsed {type(response.parsed).__name__}"
-        )
-        assert response.parsed.to_dict() == json.loads(response.content)
+    call.check_type(response.parsed)
+    if call.returns is str:
+        assert response.parsed == response.content.decode()
+    elif call.returns is not None:
+        assert as_json(response.parsed) == json.loads(response.content)
 
 
 def _violation(violation: dict[str, Any]) -> str:
@@ -97,10 +97,7 @@ def _violation(violation: dict[str, Any]) -> str:
 
 
 def _assert_returns(call: Call, parsed: Any) -> None:
-    if call.returns is None:
-        assert parsed is None
-    else:
-        assert isinstance(parsed, call.returns)
+    call.check_type(parsed)
 
 
 @pytest.mark.parametrize("auth", AUTH)
@@ -161,3 +158,32 @@ def test_prism_rejects_a_request_without_credentials(prism: PrismServer) -> None
         response = http.post("/v1/messages", json=MINIMAL_SEND)
     assert response.status_code == 401
     assert VIOLATIONS_HEADER in response.headers
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "expected"),
+    [
+        pytest.param(
+            "PATCH", f"/v1/webhooks/messages/{WEBHOOK_ID}", {}, "fewer than 1 properties", id="empty-update"
+        ),
+        pytest.param(
+            "PATCH",
+            f"/v1/webhooks/messages/{WEBHOOK_ID}",
+            {"retries": 1},
+            "additional properties",
+            id="create-only",
+        ),
+        pytest.param(
+            "GET", "/v1/number_authorisation/is_authorised/0491570156", None, "pattern", id="not-e164"
+        ),
+        pytest.param("GET", "/v1/iam/signature_keys?page=1", None, "page_size", id="no-page-size"),
+    ],
+)
+def test_prism_rejects_new_operations_requests_that_break_the_spec(
+    prism: PrismServer, method: str, path: str, body: Any, expected: str
+) -> None:
+    with httpx.Client(base_url=prism.base_url, auth=HmacAuth(API_KEY, API_SECRET)) as http:
+        response = http.request(method, path, json=body)
+    assert 400 <= response.status_code < 500
+    messages = [violation["message"] for violation in json.loads(response.headers[VIOLATIONS_HEADER])]
+    assert any(expected in message for message in messages), messages

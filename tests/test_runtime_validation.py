@@ -16,15 +16,29 @@ from messagemedia_messages._spec.get_message_status import OPERATION as GET_STAT
 from messagemedia_messages._spec.send_messages import OPERATION as SEND
 from messagemedia_messages.api.delivery_reports import confirm_delivery_reports_as_received
 from messagemedia_messages.api.messages import cancel_scheduled_message, get_message_status, send_messages
+from messagemedia_messages.api.number_authorisation import (
+    add_to_blacklist,
+    check_numbers_authorised,
+    remove_from_blacklist,
+)
 from messagemedia_messages.api.replies import confirm_replies_as_received
+from messagemedia_messages.api.signature_keys import get_signature_key
+from messagemedia_messages.api.webhooks import create_webhook, update_webhook
 from messagemedia_messages.models import (
+    AddToBlacklistRequest,
     CancelScheduledMessageRequest,
     ConfirmDeliveryReportsAsReceivedRequest,
     ConfirmRepliesAsReceivedRequest,
+    CreateWebhookRequest,
     Format,
     Message,
     Metadata,
     SendMessagesRequest,
+    UpdateWebhookRequest,
+    WebhookEncoding,
+    WebhookEvent,
+    WebhookHeaders,
+    WebhookMethod,
 )
 from messagemedia_runtime.errors import RequestValidationError
 from messagemedia_runtime.validation import check_request
@@ -80,6 +94,18 @@ def send_with(*messages: Message) -> Callable[[Client], dict[str, Any]]:
         "client": client,
         "body": SendMessagesRequest(messages=list(messages)),
     }
+
+
+def webhook(**fields: Any) -> CreateWebhookRequest:
+    return CreateWebhookRequest(
+        **{
+            "url": "https://hooks.example.com/messagemedia",
+            "method": WebhookMethod.POST,
+            "encoding": WebhookEncoding.JSON,
+            "events": [WebhookEvent.RECEIVED_SMS],
+            **fields,
+        }
+    )
 
 
 FILLER = [msg(i) for i in range(3)]
@@ -247,6 +273,106 @@ CASES: list[tuple[str, Callable[[Client], dict[str, Any]], str, int | None, str]
         0,
         "must be an absolute URI",
     ),
+    (
+        "webhook content-type header",
+        lambda client: {
+            "module": create_webhook,
+            "client": client,
+            "body": webhook(headers=WebhookHeaders.from_dict({"X-Tenant": "42", "content-type": "text/xml"})),
+        },
+        "headers",
+        None,
+        "headers may not include 'content-type'",
+    ),
+    (
+        "webhook not http",
+        lambda client: {
+            "module": create_webhook,
+            "client": client,
+            "body": webhook(url="ftp://hooks.example.com"),
+        },
+        "url",
+        None,
+        "url must match",
+    ),
+    (
+        "webhook read timeout",
+        lambda client: {"module": create_webhook, "client": client, "body": webhook(read_timeout=60001)},
+        "read_timeout",
+        None,
+        "read_timeout must be smaller than or equal to 60000",
+    ),
+    (
+        "webhook update of nothing",
+        lambda client: {
+            "module": update_webhook,
+            "client": client,
+            "webhook_id": uuid.uuid4(),
+            "body": UpdateWebhookRequest(),
+        },
+        "body",
+        None,
+        "the body must set at least 1 of: url, method, encoding, headers, template, events",
+    ),
+    (
+        "webhook update with no events",
+        lambda client: {
+            "module": update_webhook,
+            "client": client,
+            "webhook_id": uuid.uuid4(),
+            "body": UpdateWebhookRequest(events=[]),
+        },
+        "events",
+        None,
+        "events must have at least 1 item (got 0)",
+    ),
+    (
+        "signature key id",
+        lambda client: {"module": get_signature_key, "client": client, "key_id": "enabled"},
+        "key_id",
+        None,
+        "key_id must be a UUID",
+    ),
+    (
+        "numbers with a space",
+        lambda client: {
+            "module": check_numbers_authorised,
+            "client": client,
+            "numbers": "+61491570156, +61491570157",
+        },
+        "numbers",
+        None,
+        "numbers must be E.164 phone numbers ('+' then 1 to 15 digits, the first not 0) separated by commas",
+    ),
+    (
+        "blacklist number national",
+        lambda client: {"module": remove_from_blacklist, "client": client, "number": "0491570156"},
+        "number",
+        None,
+        "number must be an E.164 phone number",
+    ),
+    (
+        "blacklist add national",
+        lambda client: {
+            "module": add_to_blacklist,
+            "client": client,
+            "body": AddToBlacklistRequest(numbers=["+61491570156", "0491570157"]),
+        },
+        "numbers[1]",
+        1,
+        "numbers[1] must be an E.164 phone number",
+    ),
+    (
+        "blacklist add eleven",
+        lambda client: {
+            "module": add_to_blacklist,
+            "client": client,
+            "body": AddToBlacklistRequest(numbers=[f"+6149157{n:04d}" for n in range(11)]),
+        },
+        "numbers",
+        None,
+        "numbers must have at most 10 items (got 11)",
+    ),
 ]
 
 
@@ -272,7 +398,11 @@ async def test_rule_is_checked_before_sending(
     assert error.index == index
     assert text in str(error), str(error)
     assert "nothing was sent" in str(error)
-    assert error.method in ("GET", "PUT", "POST") and error.path and error.path.startswith("/v1/")
+    assert (
+        error.method in ("GET", "PUT", "POST", "PATCH", "DELETE")
+        and error.path
+        and error.path.startswith("/v1/")
+    )
     assert SECRET_TEXT not in str(error)
     assert isinstance(error, ValueError)
 

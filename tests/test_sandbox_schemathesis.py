@@ -15,6 +15,9 @@ from messagemedia_sandbox import DEFAULT_KEY, DEFAULT_SECRET
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKS = "not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance"
+# The tags whose operations the sandbox serves. The webhook, signature key and number authorisation
+# operations (issue 14) join this list when the sandbox implements them.
+SANDBOX_TAGS = ("messages", "replies", "delivery_reports")
 
 
 @pytest.mark.sandbox
@@ -33,6 +36,8 @@ def test_schemathesis_finds_no_server_error_and_no_nonconforming_answer(tmp_path
         # Positive and negative data, a fixed seed so a failure can be replayed, no shrinking (speed).
         command += ["--mode", "all", "--phases", "examples,coverage,fuzzing", "--max-examples", "25"]
         command += ["--seed", "20261125", "--no-shrink", "--request-timeout", "10"]
+        for tag in SANDBOX_TAGS:
+            command += ["--include-tag", tag]
         result = subprocess.run(
             command,
             capture_output=True,
@@ -44,5 +49,5 @@ def test_schemathesis_finds_no_server_error_and_no_nonconforming_answer(tmp_path
         )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-6000:]
-    assert "8 selected / 8 total" in output
+    assert "Selected: 8/23" in output
     assert " passed" in output

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from spec_tools import Example, iter_examples, load_spec, validator_for
+from spec_tools import Example, iter_examples, load_spec, resolve, validator_for
 
 import messagemedia_messages.models as models
 
@@ -32,10 +32,21 @@ def test_every_operation_has_examples_for_each_body() -> None:
                     f"{prefix}: request body has no example"
                 )
             for status, response in op["responses"].items():
-                if "content" in response or "$ref" in response:
+                if "content" in resolve(response):
                     assert any(w.startswith(f"{prefix} {status}") for w in wheres), (
                         f"{prefix} {status}: no example"
                     )
+
+
+def test_every_callback_payload_has_an_example_per_media_type() -> None:
+    spec = load_spec()
+    wheres = {example.where for example in EXAMPLES}
+    assert spec.get("webhooks"), "openapi.yaml describes no callbacks"
+    for name, item in spec["webhooks"].items():
+        op = item["post"]
+        for media_type in op["requestBody"]["content"]:
+            prefix = f"webhook {name} POST ({op['operationId']}) request {media_type}"
+            assert any(w.startswith(prefix) for w in wheres), f"{prefix}: no example"
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.where)

@@ -26,7 +26,10 @@ from messagemedia_runtime.unset import UNSET, Unset
 if TYPE_CHECKING:
     from .api.delivery_reports import AsyncDeliveryReports, DeliveryReports
     from .api.messages import AsyncMessages, Messages
+    from .api.number_authorisation import AsyncNumberAuthorisation, NumberAuthorisation
     from .api.replies import AsyncReplies, Replies
+    from .api.signature_keys import AsyncSignatureKeys, SignatureKeys
+    from .api.webhooks import AsyncWebhooks, Webhooks
 
 __version__ = "1.0.0"
 DEFAULT_BASE_URL = "https://api.messagemedia.com"
@@ -301,28 +304,37 @@ def create_client(
 class MessageMedia:
     """The MessageMedia Messages API.
 
-    ``client = MessageMedia()`` reads ``MESSAGEMEDIA_API_KEY`` and ``MESSAGEMEDIA_API_SECRET`` from
-    the environment (or pass ``api_key``, ``api_secret``) and signs every request with HMAC
-    (``hmac=False`` for HTTP Basic). Then one call does one thing::
+        ``client = MessageMedia()`` reads ``MESSAGEMEDIA_API_KEY`` and ``MESSAGEMEDIA_API_SECRET`` from
+        the environment (or pass ``api_key``, ``api_secret``) and signs every request with HMAC
+        (``hmac=False`` for HTTP Basic). Then one call does one thing::
 
-        client.messages.send(messages=[{"content": "Hello", "destination_number": "+61491570156"}])
+            client.messages.send(messages=[{"content": "Hello", "destination_number": "+61491570156"}])
 
-    Resources, one per area of the API:
-        ``delivery_reports``: Status changes of outbound messages, read and confirmed in batches.
-        ``messages``: Send messages, read their status, cancel scheduled ones, and read the account's credit balance.
-        ``replies``: Inbound messages from handsets, read and confirmed in batches.
+        Resources, one per area of the API:
+            ``delivery_reports``: Status changes of outbound messages, read and confirmed in batches.
+            ``messages``: Send messages, read their status, cancel scheduled ones, and read the account's credit balance.
+            ``number_authorisation``: The blacklist: numbers messages may not be sent to, because the handset opted out or you
+    listed it. Check numbers, list, add and remove them.
 
-    Settings (each checked now, so a mistake fails here rather than at the first request):
-    ``region`` (au, eu) or ``base_url``
-    (else ``MESSAGEMEDIA_REGION`` / ``MESSAGEMEDIA_BASE_URL``, else https://api.messagemedia.com);
-    ``account``: the sub-account every call acts for unless it names another; ``timeout``: seconds
-    or an ``httpx.Timeout`` per phase; ``deadline``: seconds a whole call may take, retries included;
-    ``retry``: a ``RetryPolicy``; ``follow_redirects``: follow redirects for calls safe to repeat;
-    ``http_client``: an ``httpx.Client`` of your own (proxies, transports, pool limits).
+            ``replies``: Inbound messages from handsets, read and confirmed in batches.
+            ``signature_keys``: RSA keys that sign the callbacks the API makes, so that a receiver can check a callback
+    really came from the API. Accounts need the secure callbacks feature (otherwise 403).
 
-    ``with_options(...)`` gives a client with other settings that shares the connections. Close
-    the client when done (``client.close()`` or ``with``). It is safe to share
-    between threads, and it builds fresh connections in a process forked after it was made.
+            ``webhooks``: Register URLs the API calls when replies, MMS, opt-outs or delivery reports arrive, instead
+    of (or as well as) polling for them. The callbacks themselves are described under `webhooks`.
+
+
+        Settings (each checked now, so a mistake fails here rather than at the first request):
+        ``region`` (au, eu) or ``base_url``
+        (else ``MESSAGEMEDIA_REGION`` / ``MESSAGEMEDIA_BASE_URL``, else https://api.messagemedia.com);
+        ``account``: the sub-account every call acts for unless it names another; ``timeout``: seconds
+        or an ``httpx.Timeout`` per phase; ``deadline``: seconds a whole call may take, retries included;
+        ``retry``: a ``RetryPolicy``; ``follow_redirects``: follow redirects for calls safe to repeat;
+        ``http_client``: an ``httpx.Client`` of your own (proxies, transports, pool limits).
+
+        ``with_options(...)`` gives a client with other settings that shares the connections. Close
+        the client when done (``client.close()`` or ``with``). It is safe to share
+        between threads, and it builds fresh connections in a process forked after it was made.
     """
 
     _client: Client
@@ -399,11 +411,38 @@ class MessageMedia:
         return Messages(self._client)
 
     @cached_property
+    def number_authorisation(self) -> NumberAuthorisation:
+        """The blacklist: numbers messages may not be sent to, because the handset opted out or you
+        listed it. Check numbers, list, add and remove them.
+        """
+        from .api.number_authorisation import NumberAuthorisation
+
+        return NumberAuthorisation(self._client)
+
+    @cached_property
     def replies(self) -> Replies:
         """Inbound messages from handsets, read and confirmed in batches."""
         from .api.replies import Replies
 
         return Replies(self._client)
+
+    @cached_property
+    def signature_keys(self) -> SignatureKeys:
+        """RSA keys that sign the callbacks the API makes, so that a receiver can check a callback
+        really came from the API. Accounts need the secure callbacks feature (otherwise 403).
+        """
+        from .api.signature_keys import SignatureKeys
+
+        return SignatureKeys(self._client)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Register URLs the API calls when replies, MMS, opt-outs or delivery reports arrive, instead
+        of (or as well as) polling for them. The callbacks themselves are described under `webhooks`.
+        """
+        from .api.webhooks import Webhooks
+
+        return Webhooks(self._client)
 
     def with_options(
         self,
@@ -439,28 +478,37 @@ class MessageMedia:
 class AsyncMessageMedia:
     """The MessageMedia Messages API, for asyncio: every API method is a coroutine.
 
-    ``client = AsyncMessageMedia()`` reads ``MESSAGEMEDIA_API_KEY`` and ``MESSAGEMEDIA_API_SECRET`` from
-    the environment (or pass ``api_key``, ``api_secret``) and signs every request with HMAC
-    (``hmac=False`` for HTTP Basic). Then one call does one thing::
+        ``client = AsyncMessageMedia()`` reads ``MESSAGEMEDIA_API_KEY`` and ``MESSAGEMEDIA_API_SECRET`` from
+        the environment (or pass ``api_key``, ``api_secret``) and signs every request with HMAC
+        (``hmac=False`` for HTTP Basic). Then one call does one thing::
 
-        await client.messages.send(messages=[{"content": "Hello", "destination_number": "+61491570156"}])
+            await client.messages.send(messages=[{"content": "Hello", "destination_number": "+61491570156"}])
 
-    Resources, one per area of the API:
-        ``delivery_reports``: Status changes of outbound messages, read and confirmed in batches.
-        ``messages``: Send messages, read their status, cancel scheduled ones, and read the account's credit balance.
-        ``replies``: Inbound messages from handsets, read and confirmed in batches.
+        Resources, one per area of the API:
+            ``delivery_reports``: Status changes of outbound messages, read and confirmed in batches.
+            ``messages``: Send messages, read their status, cancel scheduled ones, and read the account's credit balance.
+            ``number_authorisation``: The blacklist: numbers messages may not be sent to, because the handset opted out or you
+    listed it. Check numbers, list, add and remove them.
 
-    Settings (each checked now, so a mistake fails here rather than at the first request):
-    ``region`` (au, eu) or ``base_url``
-    (else ``MESSAGEMEDIA_REGION`` / ``MESSAGEMEDIA_BASE_URL``, else https://api.messagemedia.com);
-    ``account``: the sub-account every call acts for unless it names another; ``timeout``: seconds
-    or an ``httpx.Timeout`` per phase; ``deadline``: seconds a whole call may take, retries included;
-    ``retry``: a ``RetryPolicy``; ``follow_redirects``: follow redirects for calls safe to repeat;
-    ``http_client``: an ``httpx.AsyncClient`` of your own (proxies, transports, pool limits).
+            ``replies``: Inbound messages from handsets, read and confirmed in batches.
+            ``signature_keys``: RSA keys that sign the callbacks the API makes, so that a receiver can check a callback
+    really came from the API. Accounts need the secure callbacks feature (otherwise 403).
 
-    ``with_options(...)`` gives a client with other settings that shares the connections. Close
-    the client when done (``await client.aclose()`` or ``async with``). It is safe to share
-    between tasks, and it builds fresh connections in a process forked after it was made.
+            ``webhooks``: Register URLs the API calls when replies, MMS, opt-outs or delivery reports arrive, instead
+    of (or as well as) polling for them. The callbacks themselves are described under `webhooks`.
+
+
+        Settings (each checked now, so a mistake fails here rather than at the first request):
+        ``region`` (au, eu) or ``base_url``
+        (else ``MESSAGEMEDIA_REGION`` / ``MESSAGEMEDIA_BASE_URL``, else https://api.messagemedia.com);
+        ``account``: the sub-account every call acts for unless it names another; ``timeout``: seconds
+        or an ``httpx.Timeout`` per phase; ``deadline``: seconds a whole call may take, retries included;
+        ``retry``: a ``RetryPolicy``; ``follow_redirects``: follow redirects for calls safe to repeat;
+        ``http_client``: an ``httpx.AsyncClient`` of your own (proxies, transports, pool limits).
+
+        ``with_options(...)`` gives a client with other settings that shares the connections. Close
+        the client when done (``await client.aclose()`` or ``async with``). It is safe to share
+        between tasks, and it builds fresh connections in a process forked after it was made.
     """
 
     _client: Client
@@ -537,11 +585,38 @@ class AsyncMessageMedia:
         return AsyncMessages(self._client)
 
     @cached_property
+    def number_authorisation(self) -> AsyncNumberAuthorisation:
+        """The blacklist: numbers messages may not be sent to, because the handset opted out or you
+        listed it. Check numbers, list, add and remove them.
+        """
+        from .api.number_authorisation import AsyncNumberAuthorisation
+
+        return AsyncNumberAuthorisation(self._client)
+
+    @cached_property
     def replies(self) -> AsyncReplies:
         """Inbound messages from handsets, read and confirmed in batches."""
         from .api.replies import AsyncReplies
 
         return AsyncReplies(self._client)
+
+    @cached_property
+    def signature_keys(self) -> AsyncSignatureKeys:
+        """RSA keys that sign the callbacks the API makes, so that a receiver can check a callback
+        really came from the API. Accounts need the secure callbacks feature (otherwise 403).
+        """
+        from .api.signature_keys import AsyncSignatureKeys
+
+        return AsyncSignatureKeys(self._client)
+
+    @cached_property
+    def webhooks(self) -> AsyncWebhooks:
+        """Register URLs the API calls when replies, MMS, opt-outs or delivery reports arrive, instead
+        of (or as well as) polling for them. The callbacks themselves are described under `webhooks`.
+        """
+        from .api.webhooks import AsyncWebhooks
+
+        return AsyncWebhooks(self._client)
 
     def with_options(
         self,

@@ -19,7 +19,13 @@ if TYPE_CHECKING:
     from .models.format_ import Format
     from .models.message import Message
     from .models.metadata import Metadata
+    from .models.signature_key_cipher import SignatureKeyCipher
+    from .models.signature_key_digest import SignatureKeyDigest
     from .models.source_number_type import SourceNumberType
+    from .models.webhook_encoding import WebhookEncoding
+    from .models.webhook_event import WebhookEvent
+    from .models.webhook_headers import WebhookHeaders
+    from .models.webhook_method import WebhookMethod
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -58,6 +64,12 @@ class Response(Generic[T]):
     parsed: T | None
 
 
+class AddToBlacklistRequestParam(TypedDict, total=False):
+    """The plain form of ``AddToBlacklistRequest``."""
+
+    numbers: Required[Sequence[str]]
+
+
 class CancelScheduledMessageRequestParam(TypedDict, total=False):
     """The plain form of ``CancelScheduledMessageRequest``."""
 
@@ -74,6 +86,48 @@ class ConfirmRepliesAsReceivedRequestParam(TypedDict, total=False):
     """The plain form of ``ConfirmRepliesAsReceivedRequest``."""
 
     reply_ids: Required[Sequence[UUID | str]]
+
+
+class CreateSignatureKeyRequestParam(TypedDict, total=False):
+    """The plain form of ``CreateSignatureKeyRequest``."""
+
+    digest: Required[SignatureKeyDigest | Literal["SHA224", "SHA256", "SHA512"]]
+    cipher: Required[SignatureKeyCipher | Literal["RSA"]]
+
+
+class CreateWebhookRequestParam(TypedDict, total=False):
+    """The plain form of ``CreateWebhookRequest``."""
+
+    url: Required[str]
+    method: Required[WebhookMethod | Literal["GET", "POST", "PATCH", "PUT", "DELETE"]]
+    encoding: Required[WebhookEncoding | Literal["JSON", "FORM_ENCODED", "XML"]]
+    events: Required[
+        Sequence[
+            WebhookEvent
+            | Literal[
+                "RECEIVED_SMS",
+                "OPT_OUT_SMS",
+                "RECEIVED_MMS",
+                "ENROUTE_DR",
+                "SUBMITTED_DR",
+                "DELIVERED_DR",
+                "EXPIRED_DR",
+                "REJECTED_DR",
+                "FAILED_DR",
+            ]
+        ]
+    ]
+    headers: WebhookHeaders | Mapping[str, str]
+    template: str
+    read_timeout: int
+    retries: int
+    retry_delay: int
+
+
+class EnableSignatureKeyRequestParam(TypedDict, total=False):
+    """The plain form of ``EnableSignatureKeyRequest``."""
+
+    key_id: Required[UUID | str]
 
 
 class MessageParam(TypedDict, total=False):
@@ -99,6 +153,30 @@ class SendMessagesRequestParam(TypedDict, total=False):
     messages: Required[Sequence[Message | MessageParam]]
 
 
+class UpdateWebhookRequestParam(TypedDict, total=False):
+    """The plain form of ``UpdateWebhookRequest``."""
+
+    url: str
+    method: WebhookMethod | Literal["GET", "POST", "PATCH", "PUT", "DELETE"]
+    encoding: WebhookEncoding | Literal["JSON", "FORM_ENCODED", "XML"]
+    headers: WebhookHeaders | Mapping[str, str]
+    template: str
+    events: Sequence[
+        WebhookEvent
+        | Literal[
+            "RECEIVED_SMS",
+            "OPT_OUT_SMS",
+            "RECEIVED_MMS",
+            "ENROUTE_DR",
+            "SUBMITTED_DR",
+            "DELIVERED_DR",
+            "EXPIRED_DR",
+            "REJECTED_DR",
+            "FAILED_DR",
+        ]
+    ]
+
+
 __all__ = [
     "UNSET",
     "File",
@@ -106,9 +184,14 @@ __all__ = [
     "RequestFiles",
     "Response",
     "Unset",
+    "AddToBlacklistRequestParam",
     "CancelScheduledMessageRequestParam",
     "ConfirmDeliveryReportsAsReceivedRequestParam",
     "ConfirmRepliesAsReceivedRequestParam",
+    "CreateSignatureKeyRequestParam",
+    "CreateWebhookRequestParam",
+    "EnableSignatureKeyRequestParam",
     "MessageParam",
     "SendMessagesRequestParam",
+    "UpdateWebhookRequestParam",
 ]

@@ -43,9 +43,7 @@ class DeliveryReports:
         are only made for messages sent with `delivery_report: true`. The same reports come back
         until they are confirmed with `confirm_delivery_reports_as_received`.
 
-        Same as ``messagemedia_messages.api.delivery_reports.check_delivery_reports``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.delivery_reports.check_delivery_reports``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = check_delivery_reports._get_kwargs(
@@ -109,9 +107,8 @@ class DeliveryReports:
         Marks up to 100 delivery reports as processed so that later checks no longer return them.
         Confirming the same IDs twice is harmless, which makes this call safe to retry.
 
-        Same as ``messagemedia_messages.api.delivery_reports.confirm_delivery_reports_as_received``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.delivery_reports.confirm_delivery_reports_as_received``. Request fields are keyword
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = confirm_delivery_reports_as_received._get_kwargs(
@@ -144,9 +141,7 @@ class AsyncDeliveryReports:
         are only made for messages sent with `delivery_report: true`. The same reports come back
         until they are confirmed with `confirm_delivery_reports_as_received`.
 
-        Same as ``messagemedia_messages.api.delivery_reports.check_delivery_reports``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.delivery_reports.check_delivery_reports``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = check_delivery_reports._get_kwargs(
@@ -211,9 +206,8 @@ class AsyncDeliveryReports:
         Marks up to 100 delivery reports as processed so that later checks no longer return them.
         Confirming the same IDs twice is harmless, which makes this call safe to retry.
 
-        Same as ``messagemedia_messages.api.delivery_reports.confirm_delivery_reports_as_received``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.delivery_reports.confirm_delivery_reports_as_received``. Request fields are keyword
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = confirm_delivery_reports_as_received._get_kwargs(

@@ -49,9 +49,8 @@ class Messages:
         retries it after a lost answer; a repeat of a cancel that already took effect is answered
         with 400, because the message is no longer scheduled.
 
-        Same as ``messagemedia_messages.api.messages.cancel_scheduled_message``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.messages.cancel_scheduled_message``. Request fields are keyword
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = cancel_scheduled_message._get_kwargs(
@@ -74,9 +73,7 @@ class Messages:
         Returns what is left on a prepaid account. The API does not publish the shape of this
         answer, so the schema is open: every key it sends is kept.
 
-        Same as ``messagemedia_messages.api.messages.check_credits_remaining``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.messages.check_credits_remaining``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = check_credits_remaining._get_kwargs(
@@ -96,9 +93,7 @@ class Messages:
         Returns one message sent in the last 45 days, with every field it was sent with and its
         current `status`.
 
-        Same as ``messagemedia_messages.api.messages.get_message_status``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.messages.get_message_status``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = get_message_status._get_kwargs(
@@ -121,9 +116,8 @@ class Messages:
         none of them. Accepted messages come back in the same order with a `message_id` and the
         status `queued` (or `scheduled` when `scheduled` lies in the future).
 
-        Same as ``messagemedia_messages.api.messages.send_messages``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.messages.send_messages``. Request fields are keyword
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = send_messages._get_kwargs(
@@ -202,9 +196,8 @@ class AsyncMessages:
         retries it after a lost answer; a repeat of a cancel that already took effect is answered
         with 400, because the message is no longer scheduled.
 
-        Same as ``messagemedia_messages.api.messages.cancel_scheduled_message``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.messages.cancel_scheduled_message``. Request fields are keyword
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = cancel_scheduled_message._get_kwargs(
@@ -227,9 +220,7 @@ class AsyncMessages:
         Returns what is left on a prepaid account. The API does not publish the shape of this
         answer, so the schema is open: every key it sends is kept.
 
-        Same as ``messagemedia_messages.api.messages.check_credits_remaining``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.messages.check_credits_remaining``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = check_credits_remaining._get_kwargs(
@@ -249,9 +240,7 @@ class AsyncMessages:
         Returns one message sent in the last 45 days, with every field it was sent with and its
         current `status`.
 
-        Same as ``messagemedia_messages.api.messages.get_message_status``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.messages.get_message_status``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = get_message_status._get_kwargs(
@@ -274,9 +263,8 @@ class AsyncMessages:
         none of them. Accepted messages come back in the same order with a `message_id` and the
         status `queued` (or `scheduled` when `scheduled` lies in the future).
 
-        Same as ``messagemedia_messages.api.messages.send_messages``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.messages.send_messages``. Request fields are keyword
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = send_messages._get_kwargs(

@@ -43,9 +43,7 @@ class Replies:
         come back on every call until they are confirmed with `confirm_replies_as_received`, so
         process them, then confirm the IDs you processed.
 
-        Same as ``messagemedia_messages.api.replies.check_replies``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.replies.check_replies``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = check_replies._get_kwargs(
@@ -107,9 +105,8 @@ class Replies:
         Marks up to 100 replies as processed so that later checks no longer return them.
         Confirming the same IDs twice is harmless, which makes this call safe to retry.
 
-        Same as ``messagemedia_messages.api.replies.confirm_replies_as_received``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.replies.confirm_replies_as_received``. Request fields are keyword
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = confirm_replies_as_received._get_kwargs(
@@ -142,9 +139,7 @@ class AsyncReplies:
         come back on every call until they are confirmed with `confirm_replies_as_received`, so
         process them, then confirm the IDs you processed.
 
-        Same as ``messagemedia_messages.api.replies.check_replies``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.replies.check_replies``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = check_replies._get_kwargs(
@@ -207,9 +202,8 @@ class AsyncReplies:
         Marks up to 100 replies as processed so that later checks no longer return them.
         Confirming the same IDs twice is harmless, which makes this call safe to retry.
 
-        Same as ``messagemedia_messages.api.replies.confirm_replies_as_received``; request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
-        ``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.replies.confirm_replies_as_received``. Request fields are keyword
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         kwargs = confirm_replies_as_received._get_kwargs(

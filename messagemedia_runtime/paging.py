@@ -65,11 +65,11 @@ def _following(paging: Paging, cursor: Cursor, answer: Any, items: list[Any]) ->
         return None
     if paging.style == "token":
         token = _dig(answer, paging.next_token)
-        if token is None or token == "" or token == cursor:
+        if token is None or token in ("", cursor):
             return None
         return str(token)
     size = _dig(answer, paging.size_field)
-    if isinstance(size, int) and not isinstance(size, bool) and 0 < size and len(items) < size:
+    if isinstance(size, int) and not isinstance(size, bool) and size > 0 and len(items) < size:
         return None
     return (cursor if isinstance(cursor, int) else paging.first_page) + 1
 
@@ -108,7 +108,8 @@ class _PageBase(Generic[T, R]):
         return False
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self._paging.operation}, cursor={self.cursor!r}, items={len(self.items)})"
+        name, operation = type(self).__name__, self._paging.operation
+        return f"{name}({operation}, cursor={self.cursor!r}, items={len(self.items)})"
 
 
 class Page(_PageBase[T, R]):

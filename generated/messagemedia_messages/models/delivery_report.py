@@ -23,7 +23,10 @@ class DeliveryReport:
     message_id: UUID
     """ The message the report is about. """
     status: DeliveryReportStatus
-    """ The status a delivery report announces. """
+    """ The status a delivery report announces: `enroute` and `submitted` while the message
+    travels, then `delivered`, `expired`, `rejected` (permanent) or `failed`; `error_code`
+    adds the detail. The list is open: a value not listed here still parses.
+     """
     date_received: datetime.datetime
     """ When the report was made (UTC). """
     source_number: str | Unset = UNSET

@@ -26,14 +26,20 @@ class Message:
     content: str
     """ The text of the message (any Unicode), 1 to 5000 characters. For TTS, what is read aloud. """
     destination_number: str
-    """ A phone number in E.164 format, `+` then up to 15 digits, e.g. `+61491570156`. """
+    """ A destination number in E.164 format, as the API accepts it: `+` then 8 to 15 digits,
+    the first not 0, e.g. `+61491570156`.
+     """
     message_id: UUID | Unset = UNSET
     """ The ID the API gave the message. Set by the API, never sent. """
     status: MessageStatus | Unset = UNSET
-    """ Where a message is in its life. `queued` right after sending, `scheduled` until its
-    scheduled time, then `processed`, `enroute`, `submitted` and finally one of `delivered`,
-    `expired`, `rejected`, `undeliverable` or `failed`; `cancelled` if it was cancelled while
-    scheduled.
+    """ Where a message is in its life, as the API reports it. A send answers `queued` (or
+    `scheduled` until its scheduled time); the message then moves through `processing`,
+    `processed`, `enroute` and `submitted` and ends `delivered`, `expired`, `rejected` or
+    `failed` (the delivery report's `error_code` says why), or `cancelled` if it was cancelled
+    while scheduled. `held` is a message held for screening (error code 151); `read` and
+    `undefined` are also sent by the API, which gives them no further meaning. The list is
+    open: a value not listed here, such as the `undeliverable` of older API versions, still
+    parses.
      """
     format_: Format | Unset = UNSET
     """ How the message is delivered. `SMS` is a text message, `MMS` a multimedia message with

@@ -19,14 +19,16 @@ class Reply:
 
     reply_id: UUID
     """ The reply's ID; confirm it with this. """
-    content: str
-    """ What the handset sent. """
     source_number: str
     """ The handset that replied (the original message's destination). """
     date_received: datetime.datetime
     """ When the reply was received (UTC). """
     message_id: UUID | Unset = UNSET
     """ The message this answers. Absent for an unsolicited inbound message. """
+    content: str | Unset = UNSET
+    """ What the handset sent. Absent when the reply is an MMS that carries attachments
+    instead of text.
+     """
     destination_number: str | Unset = UNSET
     """ The number replied to (the original message's source). Absent if the original had none. """
     callback_url: str | Unset = UNSET
@@ -42,8 +44,6 @@ class Reply:
     def to_dict(self) -> dict[str, Any]:
         reply_id = str(self.reply_id)
 
-        content = self.content
-
         source_number = self.source_number
 
         date_received = self.date_received.isoformat().replace("+00:00", "Z")
@@ -51,6 +51,8 @@ class Reply:
         message_id: str | Unset = UNSET
         if not isinstance(self.message_id, Unset):
             message_id = str(self.message_id)
+
+        content = self.content
 
         destination_number = self.destination_number
 
@@ -69,13 +71,14 @@ class Reply:
         field_dict.update(
             {
                 "reply_id": reply_id,
-                "content": content,
                 "source_number": source_number,
                 "date_received": date_received,
             }
         )
         if message_id is not UNSET:
             field_dict["message_id"] = message_id
+        if content is not UNSET:
+            field_dict["content"] = content
         if destination_number is not UNSET:
             field_dict["destination_number"] = destination_number
         if callback_url is not UNSET:
@@ -92,8 +95,6 @@ class Reply:
         d = dict(src_dict)
         reply_id = UUID(d.pop("reply_id"))
 
-        content = d.pop("content")
-
         source_number = d.pop("source_number")
 
         date_received = datetime.datetime.fromisoformat(d.pop("date_received").upper())
@@ -104,6 +105,8 @@ class Reply:
             message_id = UNSET
         else:
             message_id = UUID(_message_id)
+
+        content = d.pop("content", UNSET)
 
         destination_number = d.pop("destination_number", UNSET)
 
@@ -125,10 +128,10 @@ class Reply:
 
         reply = cls(
             reply_id=reply_id,
-            content=content,
             source_number=source_number,
             date_received=date_received,
             message_id=message_id,
+            content=content,
             destination_number=destination_number,
             callback_url=callback_url,
             metadata=metadata,

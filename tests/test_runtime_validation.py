@@ -322,7 +322,11 @@ def test_check_request_direct_use() -> None:
             path={},
             body={
                 "messages": [
-                    {"content": "x", "destination_number": "+61491570156", "scheduled": "11/3/2016 11:49:02 AM"}
+                    {
+                        "content": "x",
+                        "destination_number": "+61491570156",
+                        "scheduled": "11/3/2016 11:49:02 AM",
+                    }
                 ]
             },
         )

@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -187,7 +188,7 @@ def test_content_md5_variant_of_the_published_docs(base_url: str) -> None:
 
 
 # How each known signer lists and spells the headers (facts: two-way-api-facts.md, section 3).
-SIGNER_STYLES = {
+SIGNER_STYLES: dict[str, dict[str, Any]] = {
     "docs: Date Content-MD5, hmac-sha256": {
         "algorithm": "hmac-sha256",
         "date_header": "Date",

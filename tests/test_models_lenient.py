@@ -335,6 +335,24 @@ def test_a_drain_handles_and_confirms_a_reply_without_content() -> None:
     assert handled[0].content is UNSET and confirmed == [REPLY["reply_id"]]
 
 
+def test_a_page_without_its_list_is_empty_to_loops_and_to_the_runtime() -> None:
+    from messagemedia_runtime import send_in_batches
+
+    def short(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(202 if request.method == "POST" else 200, json={"note": "no list"})
+
+    with _mock_client(short) as client:
+        page = check_replies.sync(client=client)
+        assert isinstance(page.replies, Unset) and list(page.replies) == [] and len(page.replies) == 0
+        assert page["note"] == "no list" and page.missing_fields == ["replies"]
+        assert drain_replies(client, lambda reply: None).processed == 0
+        messages = [Message(content="Hi", destination_number=DEST)]
+        result = send_in_batches(client, messages)
+    # The send may have happened: it is a failed batch that says so, not an exception from a loop.
+    (failure,) = result.failures
+    assert "answered 0 messages for 1 sent" in str(failure.error)
+
+
 def test_statuses_the_api_no_longer_lists_still_parse() -> None:
     old = MessageStatus("undeliverable")
     assert old.value == "undeliverable" and not old.is_known

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, MutableMapping
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
@@ -23,6 +23,14 @@ class Unset:
 
     def __bool__(self) -> Literal[False]:
         return False
+
+    # A list field an answer left out is UNSET: code that loops over it (or takes its len) sees
+    # nothing, as for an empty list, instead of failing on a page the API sent short.
+    def __len__(self) -> int:
+        return 0
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
 
     def __repr__(self) -> str:
         return "UNSET"

@@ -56,7 +56,7 @@ def test_undeliverable_ends_failed_with_code_400() -> None:
     assert error_code("failed", "failed") == "330"
     assert error_code("expired", "undeliverable") == "401"
     assert error_code("enroute", "undeliverable") == "211"
-    assert REPORTED == {"enroute", "submitted", "delivered", "expired", "rejected", "failed"}
+    assert {"enroute", "submitted", "delivered", "expired", "rejected", "failed"} == REPORTED
 
 
 def test_timeline_expiry_cuts_the_journey() -> None:

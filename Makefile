@@ -25,7 +25,7 @@ VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 HAND_WRITTEN := hmac_auth messagemedia_runtime messagemedia_sandbox tests benchmarks tools
 
-.PHONY: help setup generate check-generated lint test test-contract demo sandbox bench wheel-check lock clean
+.PHONY: help setup generate check-generated lint test test-contract test-official demo sandbox bench wheel-check lock clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -68,6 +68,9 @@ test: $(VENV_STAMP) $(NODE_STAMP) $(GEN_STAMP) ## Run every test: unit, contract
 
 test-contract: $(VENV_STAMP) $(NODE_STAMP) $(GEN_STAMP) ## Run only the contract suite (client vs openapi.yaml)
 	$(BIN)/pytest -m contract
+
+test-official: $(VENV_STAMP) $(GEN_STAMP) ## Run the official SDK 2.1.3 (PyPI, own venv) through all operations against the sandbox
+	$(BIN)/pytest -m official_sdk
 
 demo: $(VENV_STAMP) $(GEN_STAMP) ## Start the local sandbox and run the seed's examples end to end through the client
 	$(PY) -m messagemedia_sandbox.demo

@@ -45,10 +45,8 @@ sys.path.insert(0, str(HERE))
 
 import bench_clients  # noqa: E402
 import bench_imports  # noqa: E402
+from official_sdk import OFFICIAL_PACKAGE, official_python  # noqa: E402
 
-OFFICIAL_PACKAGE = "messagemedia-messages-sdk==2.1.3"
-OFFICIAL_VENV = HERE / ".bench-venv"  # ignored by git through the `.bench-venv/` rule in .gitignore
-OFFICIAL_STAMP = OFFICIAL_VENV / ".installed-messagemedia-messages-sdk-2.1.3"
 DEFAULT_JSON = HERE / "results" / "latest.json"
 
 # The targets of the issue, as ratios measured in the same run.
@@ -105,30 +103,6 @@ def responder() -> Iterator[str]:
 
 
 # --------------------------------------------------------------------------- the official SDK
-
-
-def official_python(*, install: bool) -> tuple[Path | None, str]:
-    """The official SDK venv's python, creating the venv if allowed; else None and why."""
-    python = OFFICIAL_VENV / "bin" / "python"
-    if OFFICIAL_STAMP.exists() and python.exists():
-        return python, "ok"
-    if not install:
-        return (
-            None,
-            f"skipped: {OFFICIAL_VENV.relative_to(ROOT)} does not exist yet (run without --smoke once)",
-        )
-    print(f"Creating {OFFICIAL_VENV.relative_to(ROOT)} with {OFFICIAL_PACKAGE} (once)...", flush=True)
-    try:
-        subprocess.run([sys.executable, "-m", "venv", "--clear", str(OFFICIAL_VENV)], check=True)
-        subprocess.run(
-            [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", OFFICIAL_PACKAGE],
-            check=True,
-            timeout=600,
-        )
-    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as exc:
-        return None, f"skipped: installing {OFFICIAL_PACKAGE} failed ({exc})"
-    OFFICIAL_STAMP.touch()
-    return python, "ok"
 
 
 class OfficialRunner:

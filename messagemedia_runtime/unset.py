@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, Literal, Self
 
 __all__ = ["UNSET", "Unset"]
 
 
 class Unset:
-    """The type of ``UNSET``: one instance, falsy, shown as ``UNSET``, the same after copies and pickling."""
+    """The type of ``UNSET``: one instance, falsy and empty, shown as ``UNSET``, kept by copy and pickle."""
 
     __slots__ = ()
     _instance: Unset | None = None
@@ -20,6 +21,14 @@ class Unset:
 
     def __bool__(self) -> Literal[False]:
         return False
+
+    # A list field an answer left out is UNSET: code that loops over it (or takes its len) sees
+    # nothing, as for an empty list, instead of failing on a page the API sent short.
+    def __len__(self) -> int:
+        return 0
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(())
 
     def __repr__(self) -> str:
         return "UNSET"

@@ -130,7 +130,7 @@ def _describe(field: str, rule: str | None, definition: Any, value: Any, fallbac
         return f"{field} must be at most {_plural(definition.get('maxLength'), 'character')}{_size(value)}"
     if rule == "pattern" and _E164_FIELD.search(field):
         return (
-            f"{field} must be an E.164 phone number: '+' then 1 to 15 digits, the first not 0,"
+            f"{field} must be an E.164 phone number: '+' then 8 to 15 digits, the first not 0,"
             f" e.g. +61491570156 (not 0491570156){_quote(field, value)}"
         )
     if rule == "pattern" and field == "numbers":

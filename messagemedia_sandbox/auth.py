@@ -20,7 +20,8 @@ _ALGORITHMS: dict[str, Callable[[], hashlib._Hash]] = {
     "hmac-sha256": hashlib.sha256,
 }
 _PARAM = re.compile(r'\s*([A-Za-z][A-Za-z0-9_-]*)\s*=\s*"([^"]*)"\s*(?:,|$)')
-_MD5_HEADERS = ("x-content-md5", "content-md5")
+_MD5_HEADERS = frozenset({"x-content-md5", "content-md5"})
+_REQUEST_LINE = "request-line"
 
 
 class AuthError(Exception):
@@ -93,10 +94,16 @@ def parse_hmac_params(text: str) -> dict[str, str]:
 
 
 def signing_string(request: Request, header_names: list[str]) -> str:
-    """The text the client must have signed, given the header list it declared."""
+    """The text the client must have signed, given the header list it declared.
+
+    One line per listed name: `request-line` gives the request line; any other name gives the
+    name exactly as listed (``Date``, ``x-Content-MD5``...), ``: `` and the value of the header of
+    that name, looked up without regard to case. The docs sign ``Date``/``Content-MD5``, the
+    official SDKs ``date``/``x-Content-MD5`` or ``x-content-md5``: all follow this one rule.
+    """
     lines: list[str] = []
     for name in header_names:
-        if name == "request-line":
+        if name.lower() == _REQUEST_LINE:
             lines.append(f"{request.method} {request.target} HTTP/1.1")
             continue
         value = request.header(name)
@@ -146,16 +153,18 @@ def _hmac(
     digest = _ALGORITHMS.get(algorithm)
     if digest is None:
         raise AuthError(f"Unsupported algorithm {params['algorithm']!r}: use hmac-sha1 or hmac-sha256")
-    header_names = params["headers"].lower().split()
+    # The names keep the case they are listed in: it is part of what was signed.
+    header_names = params["headers"].split()
+    lowered = {name.lower() for name in header_names}
     # Without these the signature would not tie the request to a moment, a resource or a body,
     # so a captured one could be replayed elsewhere.
-    if "date" not in header_names:
+    if "date" not in lowered:
         raise AuthError("The signature must cover the date header")
-    if "request-line" not in header_names:
+    if _REQUEST_LINE not in lowered:
         raise AuthError("The signature must cover the request-line")
-    md5_names = [name for name in _MD5_HEADERS if name in header_names]
+    md5_names = [name for name in header_names if name.lower() in _MD5_HEADERS]
     if request.body and not md5_names:
-        raise AuthError("The request has a body, so the signature must cover x-content-md5")
+        raise AuthError("The request has a body, so the signature must cover x-content-md5 (or Content-MD5)")
     signed = signing_string(request, header_names)
     _check_date(request, now, max_skew)
     for name in md5_names:

@@ -32,7 +32,7 @@ from messagemedia_runtime.errors import PermissionDeniedError
 
 T = TypeVar("T")
 DEFAULT_DESTINATION = "+61491570156"  # from Australia's range reserved for fiction
-FINAL_REPORTS = frozenset({"delivered", "expired", "rejected", "undeliverable", "failed"})
+FINAL_REPORTS = frozenset({"delivered", "expired", "rejected", "failed"})
 
 
 class DemoError(Exception):

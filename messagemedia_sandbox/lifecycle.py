@@ -16,20 +16,40 @@ from dataclasses import dataclass
 
 VENDOR_ID = "MessageMedia"
 # Statuses a delivery report can announce (DeliveryReportStatus in the spec).
-REPORTED = frozenset({"enroute", "submitted", "delivered", "expired", "rejected", "undeliverable", "failed"})
-FINAL = frozenset({"delivered", "expired", "rejected", "undeliverable", "failed", "cancelled"})
+REPORTED = frozenset({"enroute", "submitted", "delivered", "expired", "rejected", "failed"})
+FINAL = frozenset({"delivered", "expired", "rejected", "failed", "cancelled"})
 # What each status's delivery report carries as `error_code` (the API's delivery codes).
 ERROR_CODES = {
     "enroute": "211",
     "submitted": "200",
     "delivered": "220",
     "failed": "330",
-    "undeliverable": "400",
     "expired": "401",
     "rejected": "402",
 }
+# How messages to a destination end: the final status, and the delivery code its report carries.
+# The API no longer reports `undeliverable` as a status: it is a `failed` with code 400.
+OUTCOMES = {
+    "delivered": ("delivered", "220"),
+    "failed": ("failed", "330"),
+    "rejected": ("rejected", "402"),
+    "undeliverable": ("failed", "400"),
+}
 _log = logging.getLogger("messagemedia_sandbox")
-OUTCOMES = frozenset({"delivered", "failed", "rejected", "undeliverable"})
+
+
+def final_status(outcome: str) -> str:
+    """The status a message planned to end with ``outcome`` ends in."""
+    return OUTCOMES.get(outcome, (outcome, ""))[0]
+
+
+def error_code(status: str, outcome: str) -> str:
+    """The `error_code` of the delivery report announcing ``status`` for a message planned to end
+    with ``outcome``: the outcome's own code for its final status, else the status's usual code."""
+    final, code = OUTCOMES.get(outcome, (outcome, ""))
+    if status == final and code:
+        return code
+    return ERROR_CODES[status]
 
 
 @dataclass(frozen=True)
@@ -39,7 +59,7 @@ class Plan:
     created_at: float
     due_at: float
     step: float
-    outcome: str
+    outcome: str  # a key of OUTCOMES
     scheduled: bool
     expires_at: float | None = None
 
@@ -57,7 +77,7 @@ def timeline(plan: Plan) -> list[tuple[str, float]]:
         ("queued", due),
         ("enroute", due + plan.step),
         ("submitted", due + 2 * plan.step),
-        (plan.outcome, due + 3 * plan.step),
+        (final_status(plan.outcome), due + 3 * plan.step),
     ]
     if plan.expires_at is not None and plan.expires_at < travel[-1][1]:
         expired_at = max(plan.expires_at, due)

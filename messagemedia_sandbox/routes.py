@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from . import auth, validation
 from .billing import billing_units
 from .config import SandboxConfig
-from .lifecycle import Plan
+from .lifecycle import OUTCOMES, Plan
 from .store import NewMessage, Store
 from .timestamps import format_datetime, parse_datetime, to_utc
 
@@ -45,9 +45,11 @@ _OUTCOME_ALIASES = {
     "failed": "failed",
     "reject": "rejected",
     "rejected": "rejected",
+    # Ends `failed` with error code 400 (undeliverable), as the API reports it today.
     "undeliverable": "undeliverable",
 }
-_E164 = re.compile(r"^\+[1-9][0-9]{0,14}$")
+# Destinations as the API accepts them: `+`, then 8 to 15 digits, the first not 0.
+_E164 = re.compile(r"^\+[1-9][0-9]{7,14}$")
 
 
 @dataclass
@@ -242,26 +244,30 @@ class Api:
             moments[name] = moment
         return fields, moments.get("scheduled"), moments.get("message_expiry_timestamp")
 
-    def _message_id(self, raw: str) -> str:
-        if not validation.is_uuid(raw):
-            raise BadRequestError("Invalid message ID", [f"messageId: {raw!r} is not a UUID"])
-        return raw.lower()
+    @staticmethod
+    def _message_id(raw: str) -> str | None:
+        # The API answers 404 for an ID it does not know, however malformed: no message has it.
+        return raw.lower() if validation.is_uuid(raw) else None
 
     def get_message(self, _incoming: Incoming, account: str, raw_id: str) -> Response:
         message_id = self._message_id(raw_id)
+        if message_id is None:
+            return _no_message(raw_id)
         self.advance()
         message = self.store.get_message(account, message_id)
         if message is None:
-            return error(404, f"No message {message_id} on this account.")
+            return _no_message(message_id)
         return Response(200, message)
 
     def cancel_message(self, incoming: Incoming, account: str, raw_id: str) -> Response:
         message_id = self._message_id(raw_id)
+        if message_id is None:
+            return _no_message(raw_id)
         _valid_body(incoming, "CancelScheduledMessageRequest", "Invalid cancel request.")
         self.advance()
         cancelled, status = self.store.cancel(account, message_id)
         if not cancelled and status is None:
-            return error(404, f"No message {message_id} on this account.")
+            return _no_message(message_id)
         if not cancelled:
             raise BadRequestError(
                 "Only scheduled messages can be cancelled.",
@@ -359,14 +365,15 @@ class Api:
         number, outcome = payload.get("number"), payload.get("outcome")
         problems = []
         if not isinstance(number, str) or not _E164.match(number):
-            problems.append("number: an E.164 number is required")
+            problems.append("number: an E.164 number ('+' then 8 to 15 digits, the first not 0) is required")
         if not isinstance(outcome, str) or outcome not in _OUTCOME_ALIASES:
             problems.append(f"outcome: one of {', '.join(sorted(_OUTCOME_ALIASES))}")
         if problems:
             raise BadRequestError("Invalid destination", problems)
-        final = _OUTCOME_ALIASES[str(outcome)]
-        self.store.set_destination(str(number), final)
-        return Response(200, {"number": number, "outcome": final})
+        planned = _OUTCOME_ALIASES[str(outcome)]
+        self.store.set_destination(str(number), planned)
+        final, code = OUTCOMES[planned]
+        return Response(200, {"number": number, "outcome": final, "error_code": code})
 
 
 _FIXED_ROUTES: dict[str, dict[str, Handler]] = {
@@ -387,6 +394,10 @@ def _valid_body(incoming: Incoming, schema: str, message: str) -> Any:
     if details:
         raise BadRequestError(message, details)
     return payload
+
+
+def _no_message(message_id: str) -> Response:
+    return error(404, f"No message {message_id!r} on this account.")
 
 
 def _admin_object(incoming: Incoming) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .lifecycle import ERROR_CODES, FINAL, REPORTED, VENDOR_ID, Plan, timeline
+from .lifecycle import FINAL, REPORTED, VENDOR_ID, Plan, error_code, timeline
 from .timestamps import to_rfc3339
 
 SCHEMA_VERSION = 1
@@ -282,7 +282,7 @@ class Store:
             "original_text": fields["content"],
             "delay": 0,
             "billing_units": int(row["parts"]),
-            "error_code": ERROR_CODES[status],
+            "error_code": error_code(status, str(row["outcome"])),
             "metadata": fields.get("metadata", {}),
             "vendor_account_id": {"vendor_id": VENDOR_ID, "account_id": row["account"]},
         }

@@ -28,7 +28,7 @@ except ImportError as missing:  # the client installs without them; say how to g
 
 SPEC_URI = "urn:messagemedia-sandbox:openapi"
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*$")
-_E164_PATTERN = r"^\+[1-9][0-9]{0,14}$"
+_E164_PATTERN = r"^\+[1-9][0-9]{7,14}$"
 
 
 def _spec_text() -> str:
@@ -108,7 +108,7 @@ def location(path: Iterable[str | int]) -> str:
 
 def _describe(error: ValidationError) -> str:
     if error.validator == "pattern" and error.validator_value == _E164_PATTERN:
-        return f"{error.instance!r} is not an E.164 number ('+' then up to 15 digits, no leading 0)"
+        return f"{error.instance!r} is not an E.164 number ('+' then 8 to 15 digits, the first not 0)"
     if error.validator == "const" and error.relative_path and error.relative_path[-1] == "format":
         return f"must be 'MMS' when media or subject is given, not {error.instance!r}"
     if error.validator == "required" and error.validator_value == ["format"]:

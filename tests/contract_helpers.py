@@ -1034,12 +1034,14 @@ def _wait_until_answering(server: PrismServer, deadline: float) -> bool:
 
 @contextlib.contextmanager
 def running_prism(
-    log_dir: Path, *, timeout: float = 60.0, spec_path: Path = SPEC_PATH
+    log_dir: Path, *, timeout: float = 60.0, spec_path: Path = SPEC_PATH, upstream: str | None = None
 ) -> Iterator[PrismServer]:
     """Prism mocking ``spec_path`` on a free loopback port, answering request violations with errors.
 
     ``--errors``: a request that breaks the spec gets an error status and an ``sl-violations`` header;
     ``--dynamic false``: answers are the spec's own examples. Stopped on exit, whatever happened.
+    With ``upstream``, Prism is a validating proxy in front of that server instead of a mock: it
+    forwards each request and checks the request and the answer against the spec (``sl-violations``).
     """
     if not os.access(PRISM, os.X_OK):
         raise PrismUnavailableError(
@@ -1051,19 +1053,10 @@ def running_prism(
         port = _free_port()
         log_path = log_dir / f"prism-{attempt}.log"
         with log_path.open("wb") as log:
+            mode = ["mock", str(spec_path)] if upstream is None else ["proxy", str(spec_path), upstream]
+            options = ["--host", "127.0.0.1", "--port", str(port), "--errors"]
             process = subprocess.Popen(
-                [
-                    str(PRISM),
-                    "mock",
-                    str(spec_path),
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    str(port),
-                    "--errors",
-                    "--dynamic",
-                    "false",
-                ],
+                [str(PRISM), *mode, *options, *(["--dynamic", "false"] if upstream is None else [])],
                 cwd=ROOT,
                 stdin=subprocess.DEVNULL,
                 stdout=log,

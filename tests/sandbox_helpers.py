@@ -59,24 +59,44 @@ def hmac_headers(
     algorithm: str = "hmac-sha1",
     date: str | None = None,
     md5_header: str = "x-content-md5",
+    date_header: str = "date",
+    list_as: dict[str, str] | None = None,
+    sign_as: dict[str, str] | None = None,
+    md5_encoding: str = "hex",
 ) -> dict[str, str]:
-    """The date, body-MD5 and Authorization headers of an HMAC-signed request."""
-    headers = {"date": date or imf_date()}
-    names = ["date"]
-    lines = [f"date: {headers['date']}"]
+    """The date, body-MD5 and Authorization headers of an HMAC-signed request.
+
+    ``date_header`` and ``md5_header`` are the names the headers go on the wire with, and by
+    default also how they are listed in ``headers="..."`` and spelled in the signed lines.
+    ``list_as`` maps a wire name to the token listed in ``headers="..."`` instead, and ``sign_as``
+    to the name its signed line starts with instead (``request-line`` is always listed last), so
+    that a test can send, list and sign different spellings. ``md5_encoding``: ``hex``, ``HEX``
+    (upper case) or ``base64``.
+    """
+    headers = {date_header: date or imf_date()}
+    wire = [date_header]
     if body:
-        headers[md5_header] = hashlib.md5(body).hexdigest()
-        names.append(md5_header)
-        lines.append(f"{md5_header}: {headers[md5_header]}")
-    names.append("request-line")
+        digest = hashlib.md5(body).digest()
+        headers[md5_header] = {
+            "hex": digest.hex(),
+            "HEX": digest.hex().upper(),
+            "base64": base64.b64encode(digest).decode(),
+        }[md5_encoding]
+        wire.append(md5_header)
+    listed_names = [(list_as or {}).get(name, name) for name in wire]
+    signed_names = [
+        (sign_as or {}).get(name, listed) for name, listed in zip(wire, listed_names, strict=True)
+    ]
+    value_of = {name.lower(): value for name, value in headers.items()}
+    lines = [f"{name}: {value_of[name.lower()]}" for name in signed_names]
     lines.append(f"{method} {target} HTTP/1.1")
-    digest = hashlib.sha256 if algorithm == "hmac-sha256" else hashlib.sha1
+    digest_algorithm = hashlib.sha256 if algorithm == "hmac-sha256" else hashlib.sha1
     signature = base64.b64encode(
-        hmac.new(secret.encode(), "\n".join(lines).encode(), digest).digest()
+        hmac.new(secret.encode(), "\n".join(lines).encode(), digest_algorithm).digest()
     ).decode()
-    listed = " ".join(names)
+    names = " ".join([*listed_names, "request-line"])
     headers["Authorization"] = (
-        f'hmac username="{key}", algorithm="{algorithm}", headers="{listed}", signature="{signature}"'
+        f'hmac username="{key}", algorithm="{algorithm}", headers="{names}", signature="{signature}"'
     )
     return headers
 

@@ -79,7 +79,7 @@ asyncio.run(main())
 
 TO = '"destination_number": "+61491570156"'
 BAD = {
-    "an int as content": 'client.messages.send(messages=[{"content": 5, ' + TO + '}])',
+    "an int as content": 'client.messages.send(messages=[{"content": 5, ' + TO + "}])",
     "a missing destination": 'client.messages.send(messages=[{"content": "Hi"}])',
     "an unknown key": 'client.messages.send(messages=[{"content": "Hi", ' + TO + ', "colour": "red"}])',
     "an unknown format": 'client.messages.send(messages=[{"content": "Hi", ' + TO + ', "format": "FAX"}])',

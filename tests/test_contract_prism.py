@@ -2,7 +2,7 @@
 
 Prism (``node_modules/.bin/prism``, pinned in package-lock.json) mocks the spec with ``--errors``: a
 request that breaks the spec is answered with an error status and an ``sl-violations`` header
-listing what is wrong. Every operation is called through ``hmac_auth.create_client`` (HMAC and
+listing what is wrong. Every operation is called through ``messagemedia_messages.create_client`` (HMAC and
 Basic, sync and async, with the least it takes and with every optional field); none may draw a
 violation, and Prism's answers (the spec's examples) must parse into the documented models. A
 request that breaks the spec on purpose shows that Prism does reject what it should.

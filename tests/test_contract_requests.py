@@ -1,6 +1,6 @@
 """Request contract: every request the client builds is one openapi.yaml allows (no server needed).
 
-Each of the 23 operations is called through ``hmac_auth.create_client`` (HMAC and Basic, sync and
+Each of the 23 operations is called through ``messagemedia_messages.create_client`` (HMAC and Basic, sync and
 async; with the least it takes and with every optional field), the request is captured with an
 ``httpx.MockTransport`` and held to openapi.yaml by openapi-core: path, method, parameters
 (``messageId``, ``Account``), security and body, plus no unknown or read-only body fields and an

@@ -127,6 +127,13 @@ CASES: list[tuple[str, Callable[[Client], dict[str, Any]], str, int | None, str]
         "E.164",
     ),
     (
+        "e164 too short (the API wants 8 to 15 digits)",
+        send_with(Message(content="x", destination_number="+6")),
+        "messages[0].destination_number",
+        0,
+        "'+' then 8 to 15 digits",
+    ),
+    (
         "e164 too long",
         send_with(Message(content="x", destination_number="+6149157015612345")),
         "messages[0].destination_number",
@@ -437,7 +444,7 @@ def test_check_request_direct_use() -> None:
         check_request(
             SEND,
             path={},
-            body={"messages": [{"content": "x", "destination_number": "+61", "format": "X"}]},
+            body={"messages": [{"content": "x", "destination_number": "+61491570156", "format": "X"}]},
         )
     with pytest.raises(
         RequestValidationError, match=r"messages\[0\].scheduled must be an ISO 8601 date-time"
@@ -447,7 +454,11 @@ def test_check_request_direct_use() -> None:
             path={},
             body={
                 "messages": [
-                    {"content": "x", "destination_number": "+61", "scheduled": "11/3/2016 11:49:02 AM"}
+                    {
+                        "content": "x",
+                        "destination_number": "+61491570156",
+                        "scheduled": "11/3/2016 11:49:02 AM",
+                    }
                 ]
             },
         )

@@ -86,12 +86,19 @@ def test_configured_destinations_fail_or_reject(tmp_path: Path, option: str, sta
 
 
 def test_admin_marks_a_destination(api: Api) -> None:
+    # `undeliverable` is no longer a status the API sends: such a message ends `failed`, code 400.
     number = "+61400000002"
     marked = api.http.post("/sandbox/destinations", json={"number": number, "outcome": "undeliverable"})
     assert marked.status_code == 200
-    (sent,) = api.send(sms(destination_number=number))
-    wait_until(lambda: api.status(sent["message_id"]) == "undeliverable")
+    assert marked.json() == {"number": number, "outcome": "failed", "error_code": "400"}
+    (sent,) = api.send(sms(destination_number=number, delivery_report=True))
+    wait_until(lambda: api.status(sent["message_id"]) == "failed")
+    reports = [r for r in api.reports() if r["message_id"] == sent["message_id"]]
+    assert [r["status"] for r in reports] == ["enroute", "submitted", "failed"]
+    assert reports[-1]["error_code"] == "400"
     assert api.http.post("/sandbox/destinations", json={"number": "x", "outcome": "?"}).status_code == 400
+    short = api.http.post("/sandbox/destinations", json={"number": "+6", "outcome": "fail"})
+    assert short.status_code == 400 and "8 to 15 digits" in short.json()["details"][0]
 
 
 def test_message_expiring_in_flight_ends_expired(api: Api) -> None:
@@ -146,10 +153,31 @@ def test_unknown_message_is_404(api: Api) -> None:
     assert response.status_code == 404 and response.json()["message"]
 
 
-def test_malformed_message_id_is_400(api: Api) -> None:
-    response = api.get("/v1/messages/not-a-uuid")
-    assert response.status_code == 400
-    assert response.json()["details"] == ["messageId: 'not-a-uuid' is not a UUID"]
+@pytest.mark.parametrize("raw_id", ["not-a-uuid", "877c19ef", "%20", "877c19ef-fa2e-4cec-827a-e1df9b5509f7x"])
+def test_malformed_message_id_is_404_like_any_unknown_id(api: Api, raw_id: str) -> None:
+    # The API documents 404 for an ID it does not know, however malformed.
+    for response in (
+        api.get(f"/v1/messages/{raw_id}"),
+        api.put(f"/v1/messages/{raw_id}", {"status": "cancelled"}),
+        api.put(f"/v1/messages/{raw_id}", {"status": "not valid"}),
+    ):
+        assert response.status_code == 404, response.text
+        assert set(response.json()) == {"message"} and response.json()["message"]
+
+
+@pytest.mark.parametrize("number", ["+6", "+6149157", "+0491570156", "+6149157015612345", "61491570156"])
+def test_destinations_follow_the_api_rule(api: Api, number: str) -> None:
+    response = api.post("/v1/messages", {"messages": [sms(destination_number=number)]})
+    assert response.status_code == 400, response.text
+    details = response.json()["details"]
+    assert all(detail.startswith("messages[0].destination_number:") for detail in details)
+    assert any("8 to 15 digits" in detail for detail in details)
+
+
+@pytest.mark.parametrize("number", ["+61491570", "+614915701561234"])
+def test_destinations_of_8_and_15_digits_are_accepted(api: Api, number: str) -> None:
+    (sent,) = api.send(sms(destination_number=number))
+    assert sent["destination_number"] == number
 
 
 def test_invalid_send_is_400_with_details_and_stores_nothing(api: Api, sandbox: SandboxServer) -> None:

@@ -8,11 +8,15 @@ import time
 from collections.abc import Iterator
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from sandbox_helpers import DEST, assert_conforms, basic_header, hmac_headers, imf_date, running_sandbox
 
+from messagemedia_messages import create_client
+from messagemedia_messages.api.messages import get_message_status, send_messages
+from messagemedia_messages.models import Message, SendMessagesRequest
 from messagemedia_sandbox import auth
 
 pytestmark = pytest.mark.sandbox
@@ -181,6 +185,82 @@ def test_hmac_must_sign_date_and_request_line(base_url: str) -> None:
 def test_content_md5_variant_of_the_published_docs(base_url: str) -> None:
     headers = hmac_headers("POST", "/v1/messages", SEND, algorithm="hmac-sha256", md5_header="content-md5")
     assert call(base_url, "POST", "/v1/messages", SEND, headers).status_code == 202
+
+
+# How each known signer lists and spells the headers (facts: two-way-api-facts.md, section 3).
+SIGNER_STYLES: dict[str, dict[str, Any]] = {
+    "docs: Date Content-MD5, hmac-sha256": {
+        "algorithm": "hmac-sha256",
+        "date_header": "Date",
+        "md5_header": "Content-MD5",
+    },
+    "docs: base64 Content-MD5 (RFC 1864)": {
+        "algorithm": "hmac-sha256",
+        "date_header": "Date",
+        "md5_header": "Content-MD5",
+        "md5_encoding": "base64",
+    },
+    "official Python SDK: date x-Content-MD5": {"md5_header": "x-Content-MD5"},
+    "official C# SDK: upper-case hex": {"md5_header": "x-Content-MD5", "md5_encoding": "HEX"},
+    "PHP SDK: date x-content-md5": {"md5_header": "x-content-md5"},
+    "old REST page: date content-md5": {"md5_header": "content-md5"},
+    "listed in another case than sent on the wire": {
+        "md5_header": "x-content-md5",
+        "list_as": {"date": "DATE", "x-content-md5": "X-Content-Md5"},
+    },
+}
+
+
+@pytest.mark.parametrize("style", list(SIGNER_STYLES), ids=list(SIGNER_STYLES))
+def test_every_signer_style_verifies(base_url: str, style: str) -> None:
+    options = SIGNER_STYLES[style]
+    sent = call(base_url, "POST", "/v1/messages", SEND, hmac_headers("POST", "/v1/messages", SEND, **options))
+    assert sent.status_code == 202, sent.text
+    path = f"/v1/messages/{sent.json()['messages'][0]['message_id']}"
+    assert call(base_url, "GET", path, b"", hmac_headers("GET", path, b"", **options)).status_code == 200
+    cancel = b'{"status":"cancelled"}'
+    # Past authentication: the message is not scheduled, so the cancel meets the 400.
+    put = call(base_url, "PUT", path, cancel, hmac_headers("PUT", path, cancel, **options))
+    assert put.status_code == 400, put.text
+
+
+@pytest.mark.parametrize("algorithm", ["hmac-sha1", "hmac-sha256"])
+def test_our_signer_verifies(base_url: str, algorithm: str) -> None:
+    with create_client("sandbox-key", "sandbox-secret", base_url=base_url, algorithm=algorithm) as client:
+        body = SendMessagesRequest(messages=[Message(content="hi", destination_number=DEST)])
+        sent = send_messages.sync(client=client, body=body).messages[0]
+        assert get_message_status.sync(sent.message_id, client=client).message_id == sent.message_id
+
+
+@pytest.mark.parametrize(
+    ("md5_header", "list_as", "sign_as"),
+    [
+        ("x-Content-MD5", {}, {"x-Content-MD5": "x-content-md5"}),
+        ("x-content-md5", {}, {"x-content-md5": "x-Content-MD5"}),
+        ("Content-MD5", {"date": "Date"}, {"date": "date", "Content-MD5": "content-md5"}),
+        ("content-md5", {}, {"date": "Date"}),
+    ],
+)
+def test_a_name_signed_in_another_case_than_listed_fails(
+    base_url: str, md5_header: str, list_as: dict[str, str], sign_as: dict[str, str]
+) -> None:
+    headers = hmac_headers(
+        "POST", "/v1/messages", SEND, md5_header=md5_header, list_as=list_as, sign_as=sign_as
+    )
+    expect_401(call(base_url, "POST", "/v1/messages", SEND, headers), "bad signature")
+
+
+def test_signing_string_keeps_each_name_as_listed() -> None:
+    date, md5, x_md5 = "Wed, 25 Nov 2026 12:00:00 GMT", "bWQ1IG9mIHRoZSBib2R5Lg==", "0a1b2c"
+    request = auth.Request(
+        "POST", "/v1/messages?x=1", {"DATE": date, "content-md5": md5, "X-Content-Md5": x_md5}, b"{}"
+    )
+    assert auth.signing_string(request, ["Date", "Content-MD5", "request-line"]) == (
+        f"Date: {date}\nContent-MD5: {md5}\nPOST /v1/messages?x=1 HTTP/1.1"
+    )
+    assert auth.signing_string(request, ["date", "x-Content-MD5", "request-line"]) == (
+        f"date: {date}\nx-Content-MD5: {x_md5}\nPOST /v1/messages?x=1 HTTP/1.1"
+    )
 
 
 @pytest.mark.parametrize(

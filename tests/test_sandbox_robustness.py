@@ -139,7 +139,7 @@ def test_head_gets_405_without_body(api: Api) -> None:
 
 
 def test_percent_encoded_message_id(api: Api) -> None:
-    assert api.request("GET", "/v1/messages/%00%ff").status_code == 400
+    assert api.request("GET", "/v1/messages/%00%ff").status_code == 404
 
 
 def test_overlong_account_header_is_400(api: Api) -> None:

@@ -7,7 +7,7 @@ import pytest
 from messagemedia_sandbox.billing import billing_units, sms_parts
 from messagemedia_sandbox.cli import main
 from messagemedia_sandbox.config import SandboxConfig, credentials_from_env
-from messagemedia_sandbox.lifecycle import Plan, timeline
+from messagemedia_sandbox.lifecycle import REPORTED, Plan, error_code, timeline
 from messagemedia_sandbox.timestamps import parse_rfc3339, to_rfc3339
 from messagemedia_sandbox.validation import is_uuid, location, problems
 
@@ -46,6 +46,17 @@ def test_timeline_scheduled_and_failing() -> None:
     plan = Plan(created_at=100, due_at=200, step=2, outcome="failed", scheduled=True)
     assert timeline(plan)[0] == ("scheduled", 100)
     assert timeline(plan)[-1] == ("failed", 206)
+
+
+def test_undeliverable_ends_failed_with_code_400() -> None:
+    # The API no longer sends `undeliverable`: such a message ends `failed`, error code 400.
+    plan = Plan(created_at=100, due_at=100, step=1, outcome="undeliverable", scheduled=False)
+    assert [status for status, _ in timeline(plan)] == ["queued", "enroute", "submitted", "failed"]
+    assert error_code("failed", "undeliverable") == "400"
+    assert error_code("failed", "failed") == "330"
+    assert error_code("expired", "undeliverable") == "401"
+    assert error_code("enroute", "undeliverable") == "211"
+    assert {"enroute", "submitted", "delivered", "expired", "rejected", "failed"} == REPORTED
 
 
 def test_timeline_expiry_cuts_the_journey() -> None:

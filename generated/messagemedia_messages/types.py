@@ -13,6 +13,7 @@ from typing import IO, TYPE_CHECKING, BinaryIO, Generic, Literal, Required, Type
 from uuid import UUID
 
 from attrs import define
+from messagemedia_runtime.lenient import lenient_datetime, model_repr, parse_datetime
 from messagemedia_runtime.unset import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -184,6 +185,9 @@ __all__ = [
     "RequestFiles",
     "Response",
     "Unset",
+    "lenient_datetime",
+    "model_repr",
+    "parse_datetime",
     "AddToBlacklistRequestParam",
     "CancelScheduledMessageRequestParam",
     "ConfirmDeliveryReportsAsReceivedRequestParam",

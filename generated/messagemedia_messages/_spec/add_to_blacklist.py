@@ -21,19 +21,19 @@ JsonSchemaValuesException = JsonSchemaValueException
 
 
 REGEX_PATTERNS = {
-    '^\\+[1-9][0-9]{0,14}$': re.compile('^\\+[1-9][0-9]{0,14}\\Z')
+    '^\\+[1-9][0-9]{7,14}$': re.compile('^\\+[1-9][0-9]{7,14}\\Z')
 }
 
 NoneType = type(None)
 
 def validate(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {}, 'required': []}, 'body': {'type': 'object', 'required': ['numbers'], 'additionalProperties': False, 'properties': {'numbers': {'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}$', 'maxLength': 16}}}}}, 'required': ['body']}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {}, 'required': []}, 'body': {'type': 'object', 'required': ['numbers'], 'additionalProperties': False, 'properties': {'numbers': {'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}$', 'maxLength': 16}}}}}, 'required': ['body']}, rule='type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['body']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {}, 'required': []}, 'body': {'type': 'object', 'required': ['numbers'], 'additionalProperties': False, 'properties': {'numbers': {'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}$', 'maxLength': 16}}}}}, 'required': ['body']}, rule='required')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {}, 'required': []}, 'body': {'type': 'object', 'required': ['numbers'], 'additionalProperties': False, 'properties': {'numbers': {'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}$', 'maxLength': 16}}}}}, 'required': ['body']}, rule='required')
         data_keys = set(data.keys())
         if "path" in data_keys:
             data_keys.remove("path")
@@ -72,36 +72,36 @@ def validate(data, custom_formats={}, name_prefix=None):
             data_keys.remove("body")
             data__body = data["body"]
             if not isinstance(data__body, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must be object", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['numbers'], 'additionalProperties': False, 'properties': {'numbers': {'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}$', 'maxLength': 16}}}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must be object", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['numbers'], 'additionalProperties': False, 'properties': {'numbers': {'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}$', 'maxLength': 16}}}}, rule='type')
             data__body_is_dict = isinstance(data__body, dict)
             if data__body_is_dict:
                 data__body__missing_keys = set(['numbers']) - data__body.keys()
                 if data__body__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must contain " + (str(sorted(data__body__missing_keys)) + " properties"), value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['numbers'], 'additionalProperties': False, 'properties': {'numbers': {'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}$', 'maxLength': 16}}}}, rule='required')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must contain " + (str(sorted(data__body__missing_keys)) + " properties"), value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['numbers'], 'additionalProperties': False, 'properties': {'numbers': {'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}$', 'maxLength': 16}}}}, rule='required')
                 data__body_keys = set(data__body.keys())
                 if "numbers" in data__body_keys:
                     data__body_keys.remove("numbers")
                     data__body__numbers = data__body["numbers"]
                     if not isinstance(data__body__numbers, (list, tuple)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".body.numbers must be array", value=data__body__numbers, name="" + (name_prefix or "data") + ".body.numbers", definition={'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}$', 'maxLength': 16}}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".body.numbers must be array", value=data__body__numbers, name="" + (name_prefix or "data") + ".body.numbers", definition={'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}$', 'maxLength': 16}}, rule='type')
                     data__body__numbers_is_list = isinstance(data__body__numbers, (list, tuple))
                     if data__body__numbers_is_list:
                         data__body__numbers_len = len(data__body__numbers)
                         if data__body__numbers_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".body.numbers must contain at least 1 items", value=data__body__numbers, name="" + (name_prefix or "data") + ".body.numbers", definition={'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}$', 'maxLength': 16}}, rule='minItems')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".body.numbers must contain at least 1 items", value=data__body__numbers, name="" + (name_prefix or "data") + ".body.numbers", definition={'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}$', 'maxLength': 16}}, rule='minItems')
                         if data__body__numbers_len > 10:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".body.numbers must contain less than or equal to 10 items", value=data__body__numbers, name="" + (name_prefix or "data") + ".body.numbers", definition={'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}$', 'maxLength': 16}}, rule='maxItems')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".body.numbers must contain less than or equal to 10 items", value=data__body__numbers, name="" + (name_prefix or "data") + ".body.numbers", definition={'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}$', 'maxLength': 16}}, rule='maxItems')
                         for data__body__numbers_x, data__body__numbers_item in enumerate(data__body__numbers):
                             if not isinstance(data__body__numbers_item, (str)):
-                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".body.numbers[{data__body__numbers_x}]" + " must be string", value=data__body__numbers_item, name="" + (name_prefix or "data") + f".body.numbers[{data__body__numbers_x}]" + "", definition={'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}$', 'maxLength': 16}, rule='type')
+                                raise JsonSchemaValueException("" + (name_prefix or "data") + f".body.numbers[{data__body__numbers_x}]" + " must be string", value=data__body__numbers_item, name="" + (name_prefix or "data") + f".body.numbers[{data__body__numbers_x}]" + "", definition={'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}$', 'maxLength': 16}, rule='type')
                             if isinstance(data__body__numbers_item, str):
                                 data__body__numbers_item_len = len(data__body__numbers_item)
                                 if data__body__numbers_item_len > 16:
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".body.numbers[{data__body__numbers_x}]" + " must be shorter than or equal to 16 characters", value=data__body__numbers_item, name="" + (name_prefix or "data") + f".body.numbers[{data__body__numbers_x}]" + "", definition={'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}$', 'maxLength': 16}, rule='maxLength')
-                                if not REGEX_PATTERNS['^\\+[1-9][0-9]{0,14}$'].search(data__body__numbers_item):
-                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".body.numbers[{data__body__numbers_x}]" + " must match pattern ^\\+[1-9][0-9]{0,14}$", value=data__body__numbers_item, name="" + (name_prefix or "data") + f".body.numbers[{data__body__numbers_x}]" + "", definition={'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}$', 'maxLength': 16}, rule='pattern')
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".body.numbers[{data__body__numbers_x}]" + " must be shorter than or equal to 16 characters", value=data__body__numbers_item, name="" + (name_prefix or "data") + f".body.numbers[{data__body__numbers_x}]" + "", definition={'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}$', 'maxLength': 16}, rule='maxLength')
+                                if not REGEX_PATTERNS['^\\+[1-9][0-9]{7,14}$'].search(data__body__numbers_item):
+                                    raise JsonSchemaValueException("" + (name_prefix or "data") + f".body.numbers[{data__body__numbers_x}]" + " must match pattern ^\\+[1-9][0-9]{7,14}$", value=data__body__numbers_item, name="" + (name_prefix or "data") + f".body.numbers[{data__body__numbers_x}]" + "", definition={'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}$', 'maxLength': 16}, rule='pattern')
                 if data__body_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must not contain "+str(data__body_keys)+" properties", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['numbers'], 'additionalProperties': False, 'properties': {'numbers': {'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}$', 'maxLength': 16}}}}, rule='additionalProperties')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must not contain "+str(data__body_keys)+" properties", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['numbers'], 'additionalProperties': False, 'properties': {'numbers': {'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}$', 'maxLength': 16}}}}, rule='additionalProperties')
     return data
 
 from messagemedia_runtime.operation import Operation

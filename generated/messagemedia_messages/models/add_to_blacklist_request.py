@@ -1,39 +1,77 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
+
+from ..types import UNSET, model_repr
 
 T = TypeVar("T", bound="AddToBlacklistRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class AddToBlacklistRequest:
     """The numbers to add to the blacklist, 1 to 10 of them."""
 
     numbers: list[str]
 
     def to_dict(self) -> dict[str, Any]:
-        numbers = self.numbers
+        """This model as JSON-ready data; it never raises.
 
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
         field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "numbers": numbers,
-            }
-        )
+        numbers: Any = self.numbers
+        if numbers is not UNSET:
+            field_dict["numbers"] = numbers
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        numbers = cast(list[str], d.pop("numbers"))
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
 
-        add_to_blacklist_request = cls(
-            numbers=numbers,
-        )
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
+        d = dict(src_dict)
+        _numbers_raw = d.pop("numbers", UNSET)
+        numbers: Any = UNSET
+        if isinstance(_numbers_raw, list):
+            if all(isinstance(_numbers_item, str) for _numbers_item in _numbers_raw):
+                numbers = _numbers_raw
+            else:
+                d["numbers"] = _numbers_raw
+        elif _numbers_raw is not UNSET:
+            d["numbers"] = _numbers_raw
+
+        add_to_blacklist_request = cls.__new__(cls)
+        add_to_blacklist_request.numbers = numbers
 
         return add_to_blacklist_request
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (("numbers", self.numbers),)
+        return [name for name, value in fields if value is UNSET]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        return []
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            ("numbers",),
+        )

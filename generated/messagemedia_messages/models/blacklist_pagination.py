@@ -1,17 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="BlacklistPagination")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class BlacklistPagination:
     """Where the next page of the blacklist is. On the last page the values are null or absent."""
 
@@ -22,57 +23,83 @@ class BlacklistPagination:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        page: None | str | Unset
-        if isinstance(self.page, Unset):
-            page = UNSET
-        else:
-            page = self.page
+        """This model as JSON-ready data; it never raises.
 
-        next_uri: None | str | Unset
-        if isinstance(self.next_uri, Unset):
-            next_uri = UNSET
-        else:
-            next_uri = self.next_uri
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        page: Any = self.page
         if page is not UNSET:
-            field_dict["page"] = page
+            field_dict["page"] = None if page is None else (page)
+
+        next_uri: Any = self.next_uri
         if next_uri is not UNSET:
-            field_dict["next_uri"] = next_uri
+            field_dict["next_uri"] = None if next_uri is None else (next_uri)
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
+
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
         d = dict(src_dict)
+        _page_raw = d.pop("page", UNSET)
+        page: None | str | Unset = UNSET
+        if _page_raw is None:
+            page = None
+        elif isinstance(_page_raw, str):
+            page = _page_raw
+        elif _page_raw is not UNSET:
+            d["page"] = _page_raw
 
-        def _parse_page(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        _next_uri_raw = d.pop("next_uri", UNSET)
+        next_uri: None | str | Unset = UNSET
+        if _next_uri_raw is None:
+            next_uri = None
+        elif isinstance(_next_uri_raw, str):
+            next_uri = _next_uri_raw
+        elif _next_uri_raw is not UNSET:
+            d["next_uri"] = _next_uri_raw
 
-        page = _parse_page(d.pop("page", UNSET))
-
-        def _parse_next_uri(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        next_uri = _parse_next_uri(d.pop("next_uri", UNSET))
-
-        blacklist_pagination = cls(
-            page=page,
-            next_uri=next_uri,
-        )
+        blacklist_pagination = cls.__new__(cls)
+        blacklist_pagination.page = page
+        blacklist_pagination.next_uri = next_uri
 
         blacklist_pagination.additional_properties = d
         return blacklist_pagination
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        return []
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (
+            ("page", self.page),
+            ("next_uri", self.next_uri),
+        )
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            (
+                "page",
+                "next_uri",
+            ),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,15 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, cast
+from typing import Any, Literal, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
+
+from ..types import UNSET, model_repr
 
 T = TypeVar("T", bound="CancelScheduledMessageRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class CancelScheduledMessageRequest:
     """The only change a message accepts after sending is cancellation."""
 
@@ -18,31 +21,60 @@ class CancelScheduledMessageRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status = self.status
+        """This model as JSON-ready data; it never raises.
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-            }
-        )
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        status: Any = self.status
+        if status is not UNSET:
+            field_dict["status"] = status
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        status = cast(Literal["cancelled"], d.pop("status"))
-        if status != "cancelled":
-            raise ValueError(f"status must match const 'cancelled', got '{status}'")
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
 
-        cancel_scheduled_message_request = cls(
-            status=status,
-        )
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
+        d = dict(src_dict)
+        status = d.pop("status", UNSET)
+        if status != "cancelled" and status is not UNSET:
+            d["status"] = status
+            status = UNSET
+
+        cancel_scheduled_message_request = cls.__new__(cls)
+        cancel_scheduled_message_request.status = status
 
         cancel_scheduled_message_request.additional_properties = d
         return cancel_scheduled_message_request
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (("status", self.status),)
+        return [name for name, value in fields if value is UNSET and name not in self.additional_properties]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (("status", self.status),)
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            ("status",),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -5,11 +5,14 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
+
+from ..types import UNSET, model_repr
 
 T = TypeVar("T", bound="CheckDeliveryReportsResponse")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class CheckDeliveryReportsResponse:
     """Up to 100 unconfirmed delivery reports, oldest first."""
 
@@ -17,37 +20,73 @@ class CheckDeliveryReportsResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        delivery_reports = []
-        for delivery_reports_item_data in self.delivery_reports:
-            delivery_reports_item = delivery_reports_item_data.to_dict()
-            delivery_reports.append(delivery_reports_item)
+        """This model as JSON-ready data; it never raises.
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "delivery_reports": delivery_reports,
-            }
-        )
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        delivery_reports: Any = self.delivery_reports
+        if delivery_reports is not UNSET:
+            field_dict["delivery_reports"] = (
+                [_item.to_dict() if isinstance(_item, DeliveryReport) else _item for _item in delivery_reports]
+                if isinstance(delivery_reports, list)
+                else delivery_reports
+            )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
+
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
         d = dict(src_dict)
-        delivery_reports = []
-        _delivery_reports = d.pop("delivery_reports")
-        for delivery_reports_item_data in _delivery_reports:
-            delivery_reports_item = DeliveryReport.from_dict(delivery_reports_item_data)
+        _delivery_reports_raw = d.pop("delivery_reports", UNSET)
+        delivery_reports: Any = UNSET
+        if isinstance(_delivery_reports_raw, list):
+            _delivery_reports_items = []
+            for _delivery_reports_item in _delivery_reports_raw:
+                if not isinstance(_delivery_reports_item, dict):
+                    d["delivery_reports"] = _delivery_reports_raw
+                    break
+                _delivery_reports_items.append(DeliveryReport.from_dict(_delivery_reports_item))
+            else:
+                delivery_reports = _delivery_reports_items
+        elif _delivery_reports_raw is not UNSET:
+            d["delivery_reports"] = _delivery_reports_raw
 
-            delivery_reports.append(delivery_reports_item)
-
-        check_delivery_reports_response = cls(
-            delivery_reports=delivery_reports,
-        )
+        check_delivery_reports_response = cls.__new__(cls)
+        check_delivery_reports_response.delivery_reports = delivery_reports
 
         check_delivery_reports_response.additional_properties = d
         return check_delivery_reports_response
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (("delivery_reports", self.delivery_reports),)
+        return [name for name, value in fields if value is UNSET and name not in self.additional_properties]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (("delivery_reports", self.delivery_reports),)
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            ("delivery_reports",),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

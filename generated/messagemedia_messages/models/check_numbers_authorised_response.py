@@ -5,13 +5,14 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="CheckNumbersAuthorisedResponse")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class CheckNumbersAuthorisedResponse:
     """One entry per number asked about."""
 
@@ -21,20 +22,22 @@ class CheckNumbersAuthorisedResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        numbers = []
-        for numbers_item_data in self.numbers:
-            numbers_item = numbers_item_data.to_dict()
-            numbers.append(numbers_item)
+        """This model as JSON-ready data; it never raises.
 
-        uri = self.uri
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        numbers: Any = self.numbers
+        if numbers is not UNSET:
+            field_dict["numbers"] = (
+                [_item.to_dict() if isinstance(_item, NumberAuthorisation) else _item for _item in numbers]
+                if isinstance(numbers, list)
+                else numbers
+            )
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "numbers": numbers,
-            }
-        )
+        uri: Any = self.uri
         if uri is not UNSET:
             field_dict["uri"] = uri
 
@@ -42,23 +45,66 @@ class CheckNumbersAuthorisedResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        numbers = []
-        _numbers = d.pop("numbers")
-        for numbers_item_data in _numbers:
-            numbers_item = NumberAuthorisation.from_dict(numbers_item_data)
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
 
-            numbers.append(numbers_item)
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
+        d = dict(src_dict)
+        _numbers_raw = d.pop("numbers", UNSET)
+        numbers: Any = UNSET
+        if isinstance(_numbers_raw, list):
+            _numbers_items = []
+            for _numbers_item in _numbers_raw:
+                if not isinstance(_numbers_item, dict):
+                    d["numbers"] = _numbers_raw
+                    break
+                _numbers_items.append(NumberAuthorisation.from_dict(_numbers_item))
+            else:
+                numbers = _numbers_items
+        elif _numbers_raw is not UNSET:
+            d["numbers"] = _numbers_raw
 
         uri = d.pop("uri", UNSET)
+        if not isinstance(uri, str) and uri is not UNSET:
+            d["uri"] = uri
+            uri = UNSET
 
-        check_numbers_authorised_response = cls(
-            numbers=numbers,
-            uri=uri,
-        )
+        check_numbers_authorised_response = cls.__new__(cls)
+        check_numbers_authorised_response.numbers = numbers
+        check_numbers_authorised_response.uri = uri
 
         check_numbers_authorised_response.additional_properties = d
         return check_numbers_authorised_response
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (("numbers", self.numbers),)
+        return [name for name, value in fields if value is UNSET and name not in self.additional_properties]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (
+            ("numbers", self.numbers),
+            ("uri", self.uri),
+        )
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            (
+                "numbers",
+                "uri",
+            ),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

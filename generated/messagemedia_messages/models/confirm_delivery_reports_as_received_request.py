@@ -6,11 +6,14 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
+
+from ..types import UNSET, model_repr
 
 T = TypeVar("T", bound="ConfirmDeliveryReportsAsReceivedRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class ConfirmDeliveryReportsAsReceivedRequest:
     """The delivery reports your code has processed."""
 
@@ -18,37 +21,71 @@ class ConfirmDeliveryReportsAsReceivedRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        delivery_report_ids = []
-        for delivery_report_ids_item_data in self.delivery_report_ids:
-            delivery_report_ids_item = str(delivery_report_ids_item_data)
-            delivery_report_ids.append(delivery_report_ids_item)
+        """This model as JSON-ready data; it never raises.
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "delivery_report_ids": delivery_report_ids,
-            }
-        )
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        delivery_report_ids: Any = self.delivery_report_ids
+        if delivery_report_ids is not UNSET:
+            field_dict["delivery_report_ids"] = (
+                [str(_item) if isinstance(_item, UUID) else _item for _item in delivery_report_ids]
+                if isinstance(delivery_report_ids, list)
+                else delivery_report_ids
+            )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
+
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
         d = dict(src_dict)
-        delivery_report_ids = []
-        _delivery_report_ids = d.pop("delivery_report_ids")
-        for delivery_report_ids_item_data in _delivery_report_ids:
-            delivery_report_ids_item = UUID(delivery_report_ids_item_data)
+        _delivery_report_ids_raw = d.pop("delivery_report_ids", UNSET)
+        delivery_report_ids: Any = UNSET
+        if isinstance(_delivery_report_ids_raw, list):
+            try:
+                delivery_report_ids = [
+                    UUID(_delivery_report_ids_item) for _delivery_report_ids_item in _delivery_report_ids_raw
+                ]
+            except (TypeError, ValueError, AttributeError, OverflowError):
+                d["delivery_report_ids"] = _delivery_report_ids_raw
+        elif _delivery_report_ids_raw is not UNSET:
+            d["delivery_report_ids"] = _delivery_report_ids_raw
 
-            delivery_report_ids.append(delivery_report_ids_item)
-
-        confirm_delivery_reports_as_received_request = cls(
-            delivery_report_ids=delivery_report_ids,
-        )
+        confirm_delivery_reports_as_received_request = cls.__new__(cls)
+        confirm_delivery_reports_as_received_request.delivery_report_ids = delivery_report_ids
 
         confirm_delivery_reports_as_received_request.additional_properties = d
         return confirm_delivery_reports_as_received_request
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (("delivery_report_ids", self.delivery_report_ids),)
+        return [name for name, value in fields if value is UNSET and name not in self.additional_properties]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (("delivery_report_ids", self.delivery_report_ids),)
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            ("delivery_report_ids",),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

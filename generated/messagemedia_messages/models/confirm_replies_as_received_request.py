@@ -6,11 +6,14 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
+
+from ..types import UNSET, model_repr
 
 T = TypeVar("T", bound="ConfirmRepliesAsReceivedRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class ConfirmRepliesAsReceivedRequest:
     """The replies your code has processed."""
 
@@ -18,37 +21,69 @@ class ConfirmRepliesAsReceivedRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        reply_ids = []
-        for reply_ids_item_data in self.reply_ids:
-            reply_ids_item = str(reply_ids_item_data)
-            reply_ids.append(reply_ids_item)
+        """This model as JSON-ready data; it never raises.
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "reply_ids": reply_ids,
-            }
-        )
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        reply_ids: Any = self.reply_ids
+        if reply_ids is not UNSET:
+            field_dict["reply_ids"] = (
+                [str(_item) if isinstance(_item, UUID) else _item for _item in reply_ids]
+                if isinstance(reply_ids, list)
+                else reply_ids
+            )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
+
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
         d = dict(src_dict)
-        reply_ids = []
-        _reply_ids = d.pop("reply_ids")
-        for reply_ids_item_data in _reply_ids:
-            reply_ids_item = UUID(reply_ids_item_data)
+        _reply_ids_raw = d.pop("reply_ids", UNSET)
+        reply_ids: Any = UNSET
+        if isinstance(_reply_ids_raw, list):
+            try:
+                reply_ids = [UUID(_reply_ids_item) for _reply_ids_item in _reply_ids_raw]
+            except (TypeError, ValueError, AttributeError, OverflowError):
+                d["reply_ids"] = _reply_ids_raw
+        elif _reply_ids_raw is not UNSET:
+            d["reply_ids"] = _reply_ids_raw
 
-            reply_ids.append(reply_ids_item)
-
-        confirm_replies_as_received_request = cls(
-            reply_ids=reply_ids,
-        )
+        confirm_replies_as_received_request = cls.__new__(cls)
+        confirm_replies_as_received_request.reply_ids = reply_ids
 
         confirm_replies_as_received_request.additional_properties = d
         return confirm_replies_as_received_request
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (("reply_ids", self.reply_ids),)
+        return [name for name, value in fields if value is UNSET and name not in self.additional_properties]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (("reply_ids", self.reply_ids),)
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            ("reply_ids",),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,19 +1,37 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.webhook_encoding import WebhookEncoding
 from ..models.webhook_event import WebhookEvent
 from ..models.webhook_method import WebhookMethod
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="CreateWebhookRequest")
 
 
-@_attrs_define
+def _method_from_str(value: WebhookMethod | str) -> WebhookMethod:
+    """`CreateWebhookRequest.method` takes a WebhookMethod or its string value."""
+    if type(value) is str:
+        return WebhookMethod.parse(value)
+    # A member or UNSET as it is; anything else too: to_dict writes it back, request validation names it.
+    return cast("WebhookMethod", value)
+
+
+def _encoding_from_str(value: WebhookEncoding | str) -> WebhookEncoding:
+    """`CreateWebhookRequest.encoding` takes a WebhookEncoding or its string value."""
+    if type(value) is str:
+        return WebhookEncoding.parse(value)
+    # A member or UNSET as it is; anything else too: to_dict writes it back, request validation names it.
+    return cast("WebhookEncoding", value)
+
+
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class CreateWebhookRequest:
     """A webhook to register. `url`, `method`, `encoding` and `events` are required."""
 
@@ -22,9 +40,9 @@ class CreateWebhookRequest:
     template variables in the query, e.g. `?reply=$moId` (plain `$name` form: braces are
     not allowed in a URL).
      """
-    method: WebhookMethod
+    method: WebhookMethod = _attrs_field(converter=_method_from_str)
     """ The HTTP method the API calls the webhook's `url` with. """
-    encoding: WebhookEncoding
+    encoding: WebhookEncoding = _attrs_field(converter=_encoding_from_str)
     """ How the body is encoded; the API sets the matching `Content-Type` itself, which is why
     `headers` may not carry one.
      """
@@ -61,47 +79,50 @@ class CreateWebhookRequest:
     """ Seconds between retries; only meaningful with `retries`. Cannot be changed later. """
 
     def to_dict(self) -> dict[str, Any]:
-        url = self.url
+        """This model as JSON-ready data; it never raises.
 
-        method = self.method.value
-
-        encoding = self.encoding.value
-
-        events = []
-        for events_item_data in self.events:
-            events_item = events_item_data.value
-            events.append(events_item)
-
-        headers: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.headers, Unset):
-            headers = self.headers.to_dict()
-
-        template = self.template
-
-        read_timeout = self.read_timeout
-
-        retries = self.retries
-
-        retry_delay = self.retry_delay
-
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
         field_dict: dict[str, Any] = {}
+        url: Any = self.url
+        if url is not UNSET:
+            field_dict["url"] = url
 
-        field_dict.update(
-            {
-                "url": url,
-                "method": method,
-                "encoding": encoding,
-                "events": events,
-            }
-        )
+        method: Any = self.method
+        if method is not UNSET:
+            field_dict["method"] = method.value if isinstance(method, WebhookMethod) else method
+
+        encoding: Any = self.encoding
+        if encoding is not UNSET:
+            field_dict["encoding"] = encoding.value if isinstance(encoding, WebhookEncoding) else encoding
+
+        events: Any = self.events
+        if events is not UNSET:
+            field_dict["events"] = (
+                [_item.value if isinstance(_item, WebhookEvent) else _item for _item in events]
+                if isinstance(events, list)
+                else events
+            )
+
+        headers: Any = self.headers
         if headers is not UNSET:
-            field_dict["headers"] = headers
+            field_dict["headers"] = headers.to_dict() if isinstance(headers, WebhookHeaders) else headers
+
+        template: Any = self.template
         if template is not UNSET:
             field_dict["template"] = template
+
+        read_timeout: Any = self.read_timeout
         if read_timeout is not UNSET:
             field_dict["read_timeout"] = read_timeout
+
+        retries: Any = self.retries
         if retries is not UNSET:
             field_dict["retries"] = retries
+
+        retry_delay: Any = self.retry_delay
         if retry_delay is not UNSET:
             field_dict["retry_delay"] = retry_delay
 
@@ -109,48 +130,119 @@ class CreateWebhookRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
+
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
         d = dict(src_dict)
-        url = d.pop("url")
+        url = d.pop("url", UNSET)
+        if not isinstance(url, str) and url is not UNSET:
+            d["url"] = url
+            url = UNSET
 
-        method = WebhookMethod.parse(d.pop("method"))
+        _method_raw = d.pop("method", UNSET)
+        method: Any = UNSET
+        if _method_raw is not UNSET:
+            try:
+                method = WebhookMethod.parse(_method_raw)
+            except (TypeError, ValueError):
+                d["method"] = _method_raw
 
-        encoding = WebhookEncoding.parse(d.pop("encoding"))
+        _encoding_raw = d.pop("encoding", UNSET)
+        encoding: Any = UNSET
+        if _encoding_raw is not UNSET:
+            try:
+                encoding = WebhookEncoding.parse(_encoding_raw)
+            except (TypeError, ValueError):
+                d["encoding"] = _encoding_raw
 
-        events = []
-        _events = d.pop("events")
-        for events_item_data in _events:
-            events_item = WebhookEvent.parse(events_item_data)
+        _events_raw = d.pop("events", UNSET)
+        events: Any = UNSET
+        if isinstance(_events_raw, list):
+            try:
+                events = [WebhookEvent.parse(_events_item) for _events_item in _events_raw]
+            except (TypeError, ValueError, AttributeError, OverflowError):
+                d["events"] = _events_raw
+        elif _events_raw is not UNSET:
+            d["events"] = _events_raw
 
-            events.append(events_item)
-
-        _headers = d.pop("headers", UNSET)
-        headers: WebhookHeaders | Unset
-        if isinstance(_headers, Unset):
-            headers = UNSET
-        else:
-            headers = WebhookHeaders.from_dict(_headers)
+        _headers_raw = d.pop("headers", UNSET)
+        headers: WebhookHeaders | Unset = UNSET
+        if isinstance(_headers_raw, dict):
+            headers = WebhookHeaders.from_dict(_headers_raw)
+        elif _headers_raw is not UNSET:
+            d["headers"] = _headers_raw
 
         template = d.pop("template", UNSET)
+        if not isinstance(template, str) and template is not UNSET:
+            d["template"] = template
+            template = UNSET
 
         read_timeout = d.pop("read_timeout", UNSET)
+        if not (isinstance(read_timeout, int) and not isinstance(read_timeout, bool)) and read_timeout is not UNSET:
+            d["read_timeout"] = read_timeout
+            read_timeout = UNSET
 
         retries = d.pop("retries", UNSET)
+        if not (isinstance(retries, int) and not isinstance(retries, bool)) and retries is not UNSET:
+            d["retries"] = retries
+            retries = UNSET
 
         retry_delay = d.pop("retry_delay", UNSET)
+        if not (isinstance(retry_delay, int) and not isinstance(retry_delay, bool)) and retry_delay is not UNSET:
+            d["retry_delay"] = retry_delay
+            retry_delay = UNSET
 
-        create_webhook_request = cls(
-            url=url,
-            method=method,
-            encoding=encoding,
-            events=events,
-            headers=headers,
-            template=template,
-            read_timeout=read_timeout,
-            retries=retries,
-            retry_delay=retry_delay,
-        )
+        create_webhook_request = cls.__new__(cls)
+        create_webhook_request.url = url
+        create_webhook_request.method = method
+        create_webhook_request.encoding = encoding
+        create_webhook_request.events = events
+        create_webhook_request.headers = headers
+        create_webhook_request.template = template
+        create_webhook_request.read_timeout = read_timeout
+        create_webhook_request.retries = retries
+        create_webhook_request.retry_delay = retry_delay
 
         return create_webhook_request
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (
+            ("url", self.url),
+            ("method", self.method),
+            ("encoding", self.encoding),
+            ("events", self.events),
+        )
+        return [name for name, value in fields if value is UNSET]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        return []
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            (
+                "url",
+                "method",
+                "encoding",
+                "events",
+                "headers",
+                "template",
+                "read_timeout",
+                "retries",
+                "retry_delay",
+            ),
+        )
 
 
 # Models that refer to each other import each other here, after the class exists, so that any

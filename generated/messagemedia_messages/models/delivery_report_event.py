@@ -5,14 +5,23 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.delivery_report_status import DeliveryReportStatus
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="DeliveryReportEvent")
 
 
-@_attrs_define
+def _status_from_str(value: DeliveryReportStatus | str | Unset) -> DeliveryReportStatus | Unset:
+    """`DeliveryReportEvent.status` takes a DeliveryReportStatus or its string value."""
+    if type(value) is str:
+        return DeliveryReportStatus.parse(value)
+    # A member or UNSET as it is; anything else too: to_dict writes it back, request validation names it.
+    return cast("DeliveryReportStatus | Unset", value)
+
+
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class DeliveryReportEvent:
     """A delivery report as a callback carries it. Read leniently: only `delivery_report_id` is
     required, since webhook templates decide what else is sent; every other field may be
@@ -25,8 +34,11 @@ class DeliveryReportEvent:
     """ The report's ID (a UUID); deduplicate retried callbacks with it. """
     message_id: str | Unset = UNSET
     """ The message the report is about (a UUID). """
-    status: DeliveryReportStatus | Unset = UNSET
-    """ The status a delivery report announces. """
+    status: DeliveryReportStatus | Unset = _attrs_field(default=UNSET, converter=_status_from_str)
+    """ The status a delivery report announces: `enroute` and `submitted` while the message
+    travels, then `delivered`, `expired`, `rejected` (permanent) or `failed`; `error_code`
+    adds the detail. The list is open: a value not listed here still parses.
+     """
     error_code: str | Unset = UNSET
     """ The delivery code, e.g. `"220"` delivered; the README lists them all. """
     source_number: str | Unset = UNSET
@@ -50,152 +62,251 @@ class DeliveryReportEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        delivery_report_id = self.delivery_report_id
+        """This model as JSON-ready data; it never raises.
 
-        message_id = self.message_id
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        delivery_report_id: Any = self.delivery_report_id
+        if delivery_report_id is not UNSET:
+            field_dict["delivery_report_id"] = delivery_report_id
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
-
-        error_code = self.error_code
-
-        source_number = self.source_number
-
-        date_received = self.date_received
-
-        submitted_date = self.submitted_date
-
-        original_text = self.original_text
-
-        delay: int | str | Unset
-        if isinstance(self.delay, Unset):
-            delay = UNSET
-        else:
-            delay = self.delay
-
-        billing_units: int | str | Unset
-        if isinstance(self.billing_units, Unset):
-            billing_units = UNSET
-        else:
-            billing_units = self.billing_units
-
-        callback_url = self.callback_url
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
-        vendor_account_id: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.vendor_account_id, Unset):
-            vendor_account_id = self.vendor_account_id.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "delivery_report_id": delivery_report_id,
-            }
-        )
+        message_id: Any = self.message_id
         if message_id is not UNSET:
             field_dict["message_id"] = message_id
+
+        status: Any = self.status
         if status is not UNSET:
-            field_dict["status"] = status
+            field_dict["status"] = status.value if isinstance(status, DeliveryReportStatus) else status
+
+        error_code: Any = self.error_code
         if error_code is not UNSET:
             field_dict["error_code"] = error_code
+
+        source_number: Any = self.source_number
         if source_number is not UNSET:
             field_dict["source_number"] = source_number
+
+        date_received: Any = self.date_received
         if date_received is not UNSET:
             field_dict["date_received"] = date_received
+
+        submitted_date: Any = self.submitted_date
         if submitted_date is not UNSET:
             field_dict["submitted_date"] = submitted_date
+
+        original_text: Any = self.original_text
         if original_text is not UNSET:
             field_dict["original_text"] = original_text
+
+        delay: Any = self.delay
         if delay is not UNSET:
-            field_dict["delay"] = delay
+            try:
+                if isinstance(self.delay, Unset):
+                    _delay_json = UNSET
+                else:
+                    _delay_json = self.delay
+            except (TypeError, ValueError, AttributeError):
+                _delay_json = delay
+            field_dict["delay"] = _delay_json
+
+        billing_units: Any = self.billing_units
         if billing_units is not UNSET:
-            field_dict["billing_units"] = billing_units
+            try:
+                if isinstance(self.billing_units, Unset):
+                    _billing_units_json = UNSET
+                else:
+                    _billing_units_json = self.billing_units
+            except (TypeError, ValueError, AttributeError):
+                _billing_units_json = billing_units
+            field_dict["billing_units"] = _billing_units_json
+
+        callback_url: Any = self.callback_url
         if callback_url is not UNSET:
             field_dict["callback_url"] = callback_url
+
+        metadata: Any = self.metadata
         if metadata is not UNSET:
-            field_dict["metadata"] = metadata
+            field_dict["metadata"] = metadata.to_dict() if isinstance(metadata, EventMetadata) else metadata
+
+        vendor_account_id: Any = self.vendor_account_id
         if vendor_account_id is not UNSET:
-            field_dict["vendor_account_id"] = vendor_account_id
+            field_dict["vendor_account_id"] = (
+                vendor_account_id.to_dict() if isinstance(vendor_account_id, VendorAccountId) else vendor_account_id
+            )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
+
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
         d = dict(src_dict)
-        delivery_report_id = d.pop("delivery_report_id")
+        delivery_report_id = d.pop("delivery_report_id", UNSET)
+        if not isinstance(delivery_report_id, str) and delivery_report_id is not UNSET:
+            d["delivery_report_id"] = delivery_report_id
+            delivery_report_id = UNSET
 
         message_id = d.pop("message_id", UNSET)
+        if not isinstance(message_id, str) and message_id is not UNSET:
+            d["message_id"] = message_id
+            message_id = UNSET
 
-        _status = d.pop("status", UNSET)
-        status: DeliveryReportStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = DeliveryReportStatus.parse(_status)
+        _status_raw = d.pop("status", UNSET)
+        status: DeliveryReportStatus | Unset = UNSET
+        if _status_raw is not UNSET:
+            try:
+                status = DeliveryReportStatus.parse(_status_raw)
+            except (TypeError, ValueError):
+                d["status"] = _status_raw
 
         error_code = d.pop("error_code", UNSET)
+        if not isinstance(error_code, str) and error_code is not UNSET:
+            d["error_code"] = error_code
+            error_code = UNSET
 
         source_number = d.pop("source_number", UNSET)
+        if not isinstance(source_number, str) and source_number is not UNSET:
+            d["source_number"] = source_number
+            source_number = UNSET
 
         date_received = d.pop("date_received", UNSET)
+        if not isinstance(date_received, str) and date_received is not UNSET:
+            d["date_received"] = date_received
+            date_received = UNSET
 
         submitted_date = d.pop("submitted_date", UNSET)
+        if not isinstance(submitted_date, str) and submitted_date is not UNSET:
+            d["submitted_date"] = submitted_date
+            submitted_date = UNSET
 
         original_text = d.pop("original_text", UNSET)
+        if not isinstance(original_text, str) and original_text is not UNSET:
+            d["original_text"] = original_text
+            original_text = UNSET
 
-        def _parse_delay(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
+        _delay_raw = d.pop("delay", UNSET)
+        try:
 
-        delay = _parse_delay(d.pop("delay", UNSET))
+            def _parse_delay(data: object) -> int | str | Unset:
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | str | Unset, data)
 
-        def _parse_billing_units(data: object) -> int | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(int | str | Unset, data)
+            delay = _parse_delay(_delay_raw)
 
-        billing_units = _parse_billing_units(d.pop("billing_units", UNSET))
+        except (TypeError, ValueError, AttributeError, KeyError, OverflowError):
+            delay = UNSET  # type: ignore[assignment]
+            if _delay_raw is not UNSET:
+                d["delay"] = _delay_raw
+
+        _billing_units_raw = d.pop("billing_units", UNSET)
+        try:
+
+            def _parse_billing_units(data: object) -> int | str | Unset:
+                if isinstance(data, Unset):
+                    return data
+                return cast(int | str | Unset, data)
+
+            billing_units = _parse_billing_units(_billing_units_raw)
+
+        except (TypeError, ValueError, AttributeError, KeyError, OverflowError):
+            billing_units = UNSET  # type: ignore[assignment]
+            if _billing_units_raw is not UNSET:
+                d["billing_units"] = _billing_units_raw
 
         callback_url = d.pop("callback_url", UNSET)
+        if not isinstance(callback_url, str) and callback_url is not UNSET:
+            d["callback_url"] = callback_url
+            callback_url = UNSET
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: EventMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = EventMetadata.from_dict(_metadata)
+        _metadata_raw = d.pop("metadata", UNSET)
+        metadata: EventMetadata | Unset = UNSET
+        if isinstance(_metadata_raw, dict):
+            metadata = EventMetadata.from_dict(_metadata_raw)
+        elif _metadata_raw is not UNSET:
+            d["metadata"] = _metadata_raw
 
-        _vendor_account_id = d.pop("vendor_account_id", UNSET)
-        vendor_account_id: VendorAccountId | Unset
-        if isinstance(_vendor_account_id, Unset):
-            vendor_account_id = UNSET
-        else:
-            vendor_account_id = VendorAccountId.from_dict(_vendor_account_id)
+        _vendor_account_id_raw = d.pop("vendor_account_id", UNSET)
+        vendor_account_id: VendorAccountId | Unset = UNSET
+        if isinstance(_vendor_account_id_raw, dict):
+            vendor_account_id = VendorAccountId.from_dict(_vendor_account_id_raw)
+        elif _vendor_account_id_raw is not UNSET:
+            d["vendor_account_id"] = _vendor_account_id_raw
 
-        delivery_report_event = cls(
-            delivery_report_id=delivery_report_id,
-            message_id=message_id,
-            status=status,
-            error_code=error_code,
-            source_number=source_number,
-            date_received=date_received,
-            submitted_date=submitted_date,
-            original_text=original_text,
-            delay=delay,
-            billing_units=billing_units,
-            callback_url=callback_url,
-            metadata=metadata,
-            vendor_account_id=vendor_account_id,
-        )
+        delivery_report_event = cls.__new__(cls)
+        delivery_report_event.delivery_report_id = delivery_report_id
+        delivery_report_event.message_id = message_id
+        delivery_report_event.status = status
+        delivery_report_event.error_code = error_code
+        delivery_report_event.source_number = source_number
+        delivery_report_event.date_received = date_received
+        delivery_report_event.submitted_date = submitted_date
+        delivery_report_event.original_text = original_text
+        delivery_report_event.delay = delay
+        delivery_report_event.billing_units = billing_units
+        delivery_report_event.callback_url = callback_url
+        delivery_report_event.metadata = metadata
+        delivery_report_event.vendor_account_id = vendor_account_id
 
         delivery_report_event.additional_properties = d
         return delivery_report_event
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (("delivery_report_id", self.delivery_report_id),)
+        return [name for name, value in fields if value is UNSET and name not in self.additional_properties]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (
+            ("delivery_report_id", self.delivery_report_id),
+            ("message_id", self.message_id),
+            ("status", self.status),
+            ("error_code", self.error_code),
+            ("source_number", self.source_number),
+            ("date_received", self.date_received),
+            ("submitted_date", self.submitted_date),
+            ("original_text", self.original_text),
+            ("delay", self.delay),
+            ("billing_units", self.billing_units),
+            ("callback_url", self.callback_url),
+            ("metadata", self.metadata),
+            ("vendor_account_id", self.vendor_account_id),
+        )
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            (
+                "delivery_report_id",
+                "message_id",
+                "status",
+                "error_code",
+                "source_number",
+                "date_received",
+                "submitted_date",
+                "original_text",
+                "delay",
+                "billing_units",
+                "callback_url",
+                "metadata",
+                "vendor_account_id",
+            ),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

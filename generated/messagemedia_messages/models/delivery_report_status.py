@@ -16,7 +16,6 @@ class DeliveryReportStatus(StrEnum):
     FAILED = "failed"
     REJECTED = "rejected"
     SUBMITTED = "submitted"
-    UNDELIVERABLE = "undeliverable"
 
     @classmethod
     def _missing_(cls, value: object) -> Any:

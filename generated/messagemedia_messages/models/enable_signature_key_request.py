@@ -5,11 +5,14 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
+from attrs import setters as _attrs_setters
+
+from ..types import UNSET, model_repr
 
 T = TypeVar("T", bound="EnableSignatureKeyRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class EnableSignatureKeyRequest:
     """The key to enable."""
 
@@ -17,25 +20,58 @@ class EnableSignatureKeyRequest:
     """ The `key_id` of the key to enable. """
 
     def to_dict(self) -> dict[str, Any]:
-        key_id = str(self.key_id)
+        """This model as JSON-ready data; it never raises.
 
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
         field_dict: dict[str, Any] = {}
-
-        field_dict.update(
-            {
-                "key_id": key_id,
-            }
-        )
+        key_id: Any = self.key_id
+        if key_id is not UNSET:
+            field_dict["key_id"] = str(key_id) if isinstance(key_id, UUID) else key_id
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        key_id = UUID(d.pop("key_id"))
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
 
-        enable_signature_key_request = cls(
-            key_id=key_id,
-        )
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
+        d = dict(src_dict)
+        _key_id_raw = d.pop("key_id", UNSET)
+        key_id: Any = UNSET
+        if _key_id_raw is not UNSET:
+            try:
+                key_id = UUID(_key_id_raw)
+            except (TypeError, ValueError, AttributeError):
+                d["key_id"] = _key_id_raw
+
+        enable_signature_key_request = cls.__new__(cls)
+        enable_signature_key_request.key_id = key_id
 
         return enable_signature_key_request
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (("key_id", self.key_id),)
+        return [name for name, value in fields if value is UNSET]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        return []
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            ("key_id",),
+        )

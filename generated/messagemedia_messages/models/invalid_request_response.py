@@ -1,17 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="InvalidRequestResponse")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class InvalidRequestResponse:
     """Why a request was rejected, with one entry in `details` per problem."""
 
@@ -20,19 +21,18 @@ class InvalidRequestResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
+        """This model as JSON-ready data; it never raises.
 
-        details: list[str] | Unset = UNSET
-        if not isinstance(self.details, Unset):
-            details = self.details
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        message: Any = self.message
+        if message is not UNSET:
+            field_dict["message"] = message
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "message": message,
-            }
-        )
+        details: Any = self.details
         if details is not UNSET:
             field_dict["details"] = details
 
@@ -40,18 +40,62 @@ class InvalidRequestResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
+
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
         d = dict(src_dict)
-        message = d.pop("message")
+        message = d.pop("message", UNSET)
+        if not isinstance(message, str) and message is not UNSET:
+            d["message"] = message
+            message = UNSET
 
-        details = cast(list[str], d.pop("details", UNSET))
+        _details_raw = d.pop("details", UNSET)
+        details: list[str] | Unset = UNSET
+        if isinstance(_details_raw, list):
+            if all(isinstance(_details_item, str) for _details_item in _details_raw):
+                details = _details_raw
+            else:
+                d["details"] = _details_raw
+        elif _details_raw is not UNSET:
+            d["details"] = _details_raw
 
-        invalid_request_response = cls(
-            message=message,
-            details=details,
-        )
+        invalid_request_response = cls.__new__(cls)
+        invalid_request_response.message = message
+        invalid_request_response.details = details
 
         invalid_request_response.additional_properties = d
         return invalid_request_response
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (("message", self.message),)
+        return [name for name, value in fields if value is UNSET and name not in self.additional_properties]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (
+            ("message", self.message),
+            ("details", self.details),
+        )
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            (
+                "message",
+                "details",
+            ),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

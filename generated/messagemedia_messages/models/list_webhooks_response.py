@@ -5,13 +5,14 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="ListWebhooksResponse")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class ListWebhooksResponse:
     """One page of webhooks. The keys are camelCase, unlike the rest of the API."""
 
@@ -24,24 +25,26 @@ class ListWebhooksResponse:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        page_data = []
-        for page_data_item_data in self.page_data:
-            page_data_item = page_data_item_data.to_dict()
-            page_data.append(page_data_item)
+        """This model as JSON-ready data; it never raises.
 
-        page = self.page
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        page_data: Any = self.page_data
+        if page_data is not UNSET:
+            field_dict["pageData"] = (
+                [_item.to_dict() if isinstance(_item, Webhook) else _item for _item in page_data]
+                if isinstance(page_data, list)
+                else page_data
+            )
 
-        page_size = self.page_size
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "pageData": page_data,
-            }
-        )
+        page: Any = self.page
         if page is not UNSET:
             field_dict["page"] = page
+
+        page_size: Any = self.page_size
         if page_size is not UNSET:
             field_dict["pageSize"] = page_size
 
@@ -49,26 +52,74 @@ class ListWebhooksResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        page_data = []
-        _page_data = d.pop("pageData")
-        for page_data_item_data in _page_data:
-            page_data_item = Webhook.from_dict(page_data_item_data)
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
 
-            page_data.append(page_data_item)
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
+        d = dict(src_dict)
+        _page_data_raw = d.pop("pageData", UNSET)
+        page_data: Any = UNSET
+        if isinstance(_page_data_raw, list):
+            _page_data_items = []
+            for _page_data_item in _page_data_raw:
+                if not isinstance(_page_data_item, dict):
+                    d["pageData"] = _page_data_raw
+                    break
+                _page_data_items.append(Webhook.from_dict(_page_data_item))
+            else:
+                page_data = _page_data_items
+        elif _page_data_raw is not UNSET:
+            d["pageData"] = _page_data_raw
 
         page = d.pop("page", UNSET)
+        if not (isinstance(page, int) and not isinstance(page, bool)) and page is not UNSET:
+            d["page"] = page
+            page = UNSET
 
         page_size = d.pop("pageSize", UNSET)
+        if not (isinstance(page_size, int) and not isinstance(page_size, bool)) and page_size is not UNSET:
+            d["pageSize"] = page_size
+            page_size = UNSET
 
-        list_webhooks_response = cls(
-            page_data=page_data,
-            page=page,
-            page_size=page_size,
-        )
+        list_webhooks_response = cls.__new__(cls)
+        list_webhooks_response.page_data = page_data
+        list_webhooks_response.page = page
+        list_webhooks_response.page_size = page_size
 
         list_webhooks_response.additional_properties = d
         return list_webhooks_response
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (("pageData", self.page_data),)
+        return [name for name, value in fields if value is UNSET and name not in self.additional_properties]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (
+            ("pageData", self.page_data),
+            ("page", self.page),
+            ("pageSize", self.page_size),
+        )
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            (
+                "page_data",
+                "page",
+                "page_size",
+            ),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,16 +7,41 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
 from ..models.format_ import Format
 from ..models.message_status import MessageStatus
 from ..models.source_number_type import SourceNumberType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, lenient_datetime, model_repr
 
 T = TypeVar("T", bound="Message")
 
 
-@_attrs_define
+def _status_from_str(value: MessageStatus | str | Unset) -> MessageStatus | Unset:
+    """`Message.status` takes a MessageStatus or its string value."""
+    if type(value) is str:
+        return MessageStatus.parse(value)
+    # A member or UNSET as it is; anything else too: to_dict writes it back, request validation names it.
+    return cast("MessageStatus | Unset", value)
+
+
+def _format__from_str(value: Format | str | Unset) -> Format | Unset:
+    """`Message.format_` takes a Format or its string value."""
+    if type(value) is str:
+        return Format.parse(value)
+    # A member or UNSET as it is; anything else too: to_dict writes it back, request validation names it.
+    return cast("Format | Unset", value)
+
+
+def _source_number_type_from_str(value: SourceNumberType | str | Unset) -> SourceNumberType | Unset:
+    """`Message.source_number_type` takes a SourceNumberType or its string value."""
+    if type(value) is str:
+        return SourceNumberType.parse(value)
+    # A member or UNSET as it is; anything else too: to_dict writes it back, request validation names it.
+    return cast("SourceNumberType | Unset", value)
+
+
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class Message:
     """One message. In a send request only `content` and `destination_number` are required; the
     API answers with the same message plus `message_id` and `status`, which it sets itself.
@@ -26,16 +51,22 @@ class Message:
     content: str
     """ The text of the message (any Unicode), 1 to 5000 characters. For TTS, what is read aloud. """
     destination_number: str
-    """ A phone number in E.164 format, `+` then up to 15 digits, e.g. `+61491570156`. """
+    """ A destination number in E.164 format, as the API accepts it: `+` then 8 to 15 digits,
+    the first not 0, e.g. `+61491570156`.
+     """
     message_id: UUID | Unset = UNSET
     """ The ID the API gave the message. Set by the API, never sent. """
-    status: MessageStatus | Unset = UNSET
-    """ Where a message is in its life. `queued` right after sending, `scheduled` until its
-    scheduled time, then `processed`, `enroute`, `submitted` and finally one of `delivered`,
-    `expired`, `rejected`, `undeliverable` or `failed`; `cancelled` if it was cancelled while
-    scheduled.
+    status: MessageStatus | Unset = _attrs_field(default=UNSET, converter=_status_from_str)
+    """ Where a message is in its life, as the API reports it. A send answers `queued` (or
+    `scheduled` until its scheduled time); the message then moves through `processing`,
+    `processed`, `enroute` and `submitted` and ends `delivered`, `expired`, `rejected` or
+    `failed` (the delivery report's `error_code` says why), or `cancelled` if it was cancelled
+    while scheduled. `held` is a message held for screening (error code 151); `read` and
+    `undefined` are also sent by the API, which gives them no further meaning. The list is
+    open: a value not listed here, such as the `undeliverable` of older API versions, still
+    parses.
      """
-    format_: Format | Unset = UNSET
+    format_: Format | Unset = _attrs_field(default=UNSET, converter=_format__from_str)
     """ How the message is delivered. `SMS` is a text message, `MMS` a multimedia message with
     `media` and `subject`, `TTS` a phone call that reads `content` aloud.
      """
@@ -43,7 +74,7 @@ class Message:
     """ The sender: an E.164 number, an alphanumeric tag of 3 to 11 characters, or a short
     code. It must be registered to the account. Leave it out to use the account's default.
      """
-    source_number_type: SourceNumberType | Unset = UNSET
+    source_number_type: SourceNumberType | Unset = _attrs_field(default=UNSET, converter=_source_number_type_from_str)
     """ What kind of sender `source_number` is. Only meaningful together with `source_number`. """
     delivery_report: bool | Unset = False
     """ When true, the API makes delivery reports for this message. """
@@ -64,80 +95,74 @@ class Message:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        content = self.content
+        """This model as JSON-ready data; it never raises.
 
-        destination_number = self.destination_number
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        content: Any = self.content
+        if content is not UNSET:
+            field_dict["content"] = content
 
-        message_id: str | Unset = UNSET
-        if not isinstance(self.message_id, Unset):
-            message_id = str(self.message_id)
+        destination_number: Any = self.destination_number
+        if destination_number is not UNSET:
+            field_dict["destination_number"] = destination_number
 
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status.value
-
-        format_: str | Unset = UNSET
-        if not isinstance(self.format_, Unset):
-            format_ = self.format_.value
-
-        source_number = self.source_number
-
-        source_number_type: str | Unset = UNSET
-        if not isinstance(self.source_number_type, Unset):
-            source_number_type = self.source_number_type.value
-
-        delivery_report = self.delivery_report
-
-        callback_url = self.callback_url
-
-        scheduled: str | Unset = UNSET
-        if not isinstance(self.scheduled, Unset):
-            scheduled = self.scheduled.isoformat().replace("+00:00", "Z")
-
-        message_expiry_timestamp: str | Unset = UNSET
-        if not isinstance(self.message_expiry_timestamp, Unset):
-            message_expiry_timestamp = self.message_expiry_timestamp.isoformat().replace("+00:00", "Z")
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
-        media: list[str] | Unset = UNSET
-        if not isinstance(self.media, Unset):
-            media = self.media
-
-        subject = self.subject
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "content": content,
-                "destination_number": destination_number,
-            }
-        )
+        message_id: Any = self.message_id
         if message_id is not UNSET:
-            field_dict["message_id"] = message_id
+            field_dict["message_id"] = str(message_id) if isinstance(message_id, UUID) else message_id
+
+        status: Any = self.status
         if status is not UNSET:
-            field_dict["status"] = status
+            field_dict["status"] = status.value if isinstance(status, MessageStatus) else status
+
+        format_: Any = self.format_
         if format_ is not UNSET:
-            field_dict["format"] = format_
+            field_dict["format"] = format_.value if isinstance(format_, Format) else format_
+
+        source_number: Any = self.source_number
         if source_number is not UNSET:
             field_dict["source_number"] = source_number
+
+        source_number_type: Any = self.source_number_type
         if source_number_type is not UNSET:
-            field_dict["source_number_type"] = source_number_type
+            field_dict["source_number_type"] = (
+                source_number_type.value if isinstance(source_number_type, SourceNumberType) else source_number_type
+            )
+
+        delivery_report: Any = self.delivery_report
         if delivery_report is not UNSET:
             field_dict["delivery_report"] = delivery_report
+
+        callback_url: Any = self.callback_url
         if callback_url is not UNSET:
             field_dict["callback_url"] = callback_url
+
+        scheduled: Any = self.scheduled
         if scheduled is not UNSET:
-            field_dict["scheduled"] = scheduled
+            field_dict["scheduled"] = (
+                scheduled.isoformat().replace("+00:00", "Z") if isinstance(scheduled, datetime.datetime) else scheduled
+            )
+
+        message_expiry_timestamp: Any = self.message_expiry_timestamp
         if message_expiry_timestamp is not UNSET:
-            field_dict["message_expiry_timestamp"] = message_expiry_timestamp
+            field_dict["message_expiry_timestamp"] = (
+                message_expiry_timestamp.isoformat().replace("+00:00", "Z")
+                if isinstance(message_expiry_timestamp, datetime.datetime)
+                else message_expiry_timestamp
+            )
+
+        metadata: Any = self.metadata
         if metadata is not UNSET:
-            field_dict["metadata"] = metadata
+            field_dict["metadata"] = metadata.to_dict() if isinstance(metadata, Metadata) else metadata
+
+        media: Any = self.media
         if media is not UNSET:
             field_dict["media"] = media
+
+        subject: Any = self.subject
         if subject is not UNSET:
             field_dict["subject"] = subject
 
@@ -145,89 +170,191 @@ class Message:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
+
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
         d = dict(src_dict)
-        content = d.pop("content")
+        content = d.pop("content", UNSET)
+        if not isinstance(content, str) and content is not UNSET:
+            d["content"] = content
+            content = UNSET
 
-        destination_number = d.pop("destination_number")
+        destination_number = d.pop("destination_number", UNSET)
+        if not isinstance(destination_number, str) and destination_number is not UNSET:
+            d["destination_number"] = destination_number
+            destination_number = UNSET
 
-        _message_id = d.pop("message_id", UNSET)
-        message_id: UUID | Unset
-        if isinstance(_message_id, Unset):
-            message_id = UNSET
-        else:
-            message_id = UUID(_message_id)
+        _message_id_raw = d.pop("message_id", UNSET)
+        message_id: UUID | Unset = UNSET
+        if _message_id_raw is not UNSET:
+            try:
+                message_id = UUID(_message_id_raw)
+            except (TypeError, ValueError, AttributeError):
+                d["message_id"] = _message_id_raw
 
-        _status = d.pop("status", UNSET)
-        status: MessageStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = MessageStatus.parse(_status)
+        _status_raw = d.pop("status", UNSET)
+        status: MessageStatus | Unset = UNSET
+        if _status_raw is not UNSET:
+            try:
+                status = MessageStatus.parse(_status_raw)
+            except (TypeError, ValueError):
+                d["status"] = _status_raw
 
-        _format_ = d.pop("format", UNSET)
-        format_: Format | Unset
-        if isinstance(_format_, Unset):
-            format_ = UNSET
-        else:
-            format_ = Format.parse(_format_)
+        _format__raw = d.pop("format", UNSET)
+        format_: Format | Unset = UNSET
+        if _format__raw is not UNSET:
+            try:
+                format_ = Format.parse(_format__raw)
+            except (TypeError, ValueError):
+                d["format"] = _format__raw
 
         source_number = d.pop("source_number", UNSET)
+        if not isinstance(source_number, str) and source_number is not UNSET:
+            d["source_number"] = source_number
+            source_number = UNSET
 
-        _source_number_type = d.pop("source_number_type", UNSET)
-        source_number_type: SourceNumberType | Unset
-        if isinstance(_source_number_type, Unset):
-            source_number_type = UNSET
-        else:
-            source_number_type = SourceNumberType.parse(_source_number_type)
+        _source_number_type_raw = d.pop("source_number_type", UNSET)
+        source_number_type: SourceNumberType | Unset = UNSET
+        if _source_number_type_raw is not UNSET:
+            try:
+                source_number_type = SourceNumberType.parse(_source_number_type_raw)
+            except (TypeError, ValueError):
+                d["source_number_type"] = _source_number_type_raw
 
         delivery_report = d.pop("delivery_report", UNSET)
+        if not isinstance(delivery_report, bool) and delivery_report is not UNSET:
+            d["delivery_report"] = delivery_report
+            delivery_report = UNSET
 
         callback_url = d.pop("callback_url", UNSET)
+        if not isinstance(callback_url, str) and callback_url is not UNSET:
+            d["callback_url"] = callback_url
+            callback_url = UNSET
 
-        _scheduled = d.pop("scheduled", UNSET)
-        scheduled: datetime.datetime | Unset
-        if isinstance(_scheduled, Unset):
-            scheduled = UNSET
-        else:
-            scheduled = datetime.datetime.fromisoformat(_scheduled.upper())
+        _scheduled_raw = d.pop("scheduled", UNSET)
+        scheduled: datetime.datetime | Unset = UNSET
+        if _scheduled_raw is not UNSET:
+            try:
+                scheduled = datetime.datetime.fromisoformat(_scheduled_raw.upper())
+            except (TypeError, ValueError, AttributeError):
+                scheduled = lenient_datetime(_scheduled_raw)
+                if scheduled is UNSET:
+                    d["scheduled"] = _scheduled_raw
+            else:
+                if scheduled.tzinfo is None:
+                    scheduled = scheduled.replace(tzinfo=datetime.UTC)
 
-        _message_expiry_timestamp = d.pop("message_expiry_timestamp", UNSET)
-        message_expiry_timestamp: datetime.datetime | Unset
-        if isinstance(_message_expiry_timestamp, Unset):
-            message_expiry_timestamp = UNSET
-        else:
-            message_expiry_timestamp = datetime.datetime.fromisoformat(_message_expiry_timestamp.upper())
+        _message_expiry_timestamp_raw = d.pop("message_expiry_timestamp", UNSET)
+        message_expiry_timestamp: datetime.datetime | Unset = UNSET
+        if _message_expiry_timestamp_raw is not UNSET:
+            try:
+                message_expiry_timestamp = datetime.datetime.fromisoformat(_message_expiry_timestamp_raw.upper())
+            except (TypeError, ValueError, AttributeError):
+                message_expiry_timestamp = lenient_datetime(_message_expiry_timestamp_raw)
+                if message_expiry_timestamp is UNSET:
+                    d["message_expiry_timestamp"] = _message_expiry_timestamp_raw
+            else:
+                if message_expiry_timestamp.tzinfo is None:
+                    message_expiry_timestamp = message_expiry_timestamp.replace(tzinfo=datetime.UTC)
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = Metadata.from_dict(_metadata)
+        _metadata_raw = d.pop("metadata", UNSET)
+        metadata: Metadata | Unset = UNSET
+        if isinstance(_metadata_raw, dict):
+            metadata = Metadata.from_dict(_metadata_raw)
+        elif _metadata_raw is not UNSET:
+            d["metadata"] = _metadata_raw
 
-        media = cast(list[str], d.pop("media", UNSET))
+        _media_raw = d.pop("media", UNSET)
+        media: list[str] | Unset = UNSET
+        if isinstance(_media_raw, list):
+            if all(isinstance(_media_item, str) for _media_item in _media_raw):
+                media = _media_raw
+            else:
+                d["media"] = _media_raw
+        elif _media_raw is not UNSET:
+            d["media"] = _media_raw
 
         subject = d.pop("subject", UNSET)
+        if not isinstance(subject, str) and subject is not UNSET:
+            d["subject"] = subject
+            subject = UNSET
 
-        message = cls(
-            content=content,
-            destination_number=destination_number,
-            message_id=message_id,
-            status=status,
-            format_=format_,
-            source_number=source_number,
-            source_number_type=source_number_type,
-            delivery_report=delivery_report,
-            callback_url=callback_url,
-            scheduled=scheduled,
-            message_expiry_timestamp=message_expiry_timestamp,
-            metadata=metadata,
-            media=media,
-            subject=subject,
-        )
+        message = cls.__new__(cls)
+        message.content = content
+        message.destination_number = destination_number
+        message.message_id = message_id
+        message.status = status
+        message.format_ = format_
+        message.source_number = source_number
+        message.source_number_type = source_number_type
+        message.delivery_report = delivery_report
+        message.callback_url = callback_url
+        message.scheduled = scheduled
+        message.message_expiry_timestamp = message_expiry_timestamp
+        message.metadata = metadata
+        message.media = media
+        message.subject = subject
 
         message.additional_properties = d
         return message
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (
+            ("content", self.content),
+            ("destination_number", self.destination_number),
+        )
+        return [name for name, value in fields if value is UNSET and name not in self.additional_properties]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (
+            ("content", self.content),
+            ("destination_number", self.destination_number),
+            ("message_id", self.message_id),
+            ("status", self.status),
+            ("format", self.format_),
+            ("source_number", self.source_number),
+            ("source_number_type", self.source_number_type),
+            ("delivery_report", self.delivery_report),
+            ("callback_url", self.callback_url),
+            ("scheduled", self.scheduled),
+            ("message_expiry_timestamp", self.message_expiry_timestamp),
+            ("metadata", self.metadata),
+            ("media", self.media),
+            ("subject", self.subject),
+        )
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            (
+                "content",
+                "destination_number",
+                "message_id",
+                "status",
+                "format_",
+                "source_number",
+                "source_number_type",
+                "delivery_report",
+                "callback_url",
+                "scheduled",
+                "message_expiry_timestamp",
+                "metadata",
+                "media",
+                "subject",
+            ),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

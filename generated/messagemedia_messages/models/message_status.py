@@ -15,12 +15,15 @@ class MessageStatus(StrEnum):
     ENROUTE = "enroute"
     EXPIRED = "expired"
     FAILED = "failed"
+    HELD = "held"
     PROCESSED = "processed"
+    PROCESSING = "processing"
     QUEUED = "queued"
+    READ = "read"
     REJECTED = "rejected"
     SCHEDULED = "scheduled"
     SUBMITTED = "submitted"
-    UNDELIVERABLE = "undeliverable"
+    UNDEFINED = "undefined"
 
     @classmethod
     def _missing_(cls, value: object) -> Any:

@@ -5,11 +5,14 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
+
+from ..types import UNSET, model_repr
 
 T = TypeVar("T", bound="NumberAuthorisation")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class NumberAuthorisation:
     """Whether messages may be sent to one number."""
 
@@ -20,35 +23,79 @@ class NumberAuthorisation:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        number = self.number
+        """This model as JSON-ready data; it never raises.
 
-        authorised = self.authorised
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        number: Any = self.number
+        if number is not UNSET:
+            field_dict["number"] = number
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "number": number,
-                "authorised": authorised,
-            }
-        )
+        authorised: Any = self.authorised
+        if authorised is not UNSET:
+            field_dict["authorised"] = authorised
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
+
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
         d = dict(src_dict)
-        number = d.pop("number")
+        number = d.pop("number", UNSET)
+        if not isinstance(number, str) and number is not UNSET:
+            d["number"] = number
+            number = UNSET
 
-        authorised = d.pop("authorised")
+        authorised = d.pop("authorised", UNSET)
+        if not isinstance(authorised, bool) and authorised is not UNSET:
+            d["authorised"] = authorised
+            authorised = UNSET
 
-        number_authorisation = cls(
-            number=number,
-            authorised=authorised,
-        )
+        number_authorisation = cls.__new__(cls)
+        number_authorisation.number = number
+        number_authorisation.authorised = authorised
 
         number_authorisation.additional_properties = d
         return number_authorisation
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (
+            ("number", self.number),
+            ("authorised", self.authorised),
+        )
+        return [name for name, value in fields if value is UNSET and name not in self.additional_properties]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (
+            ("number", self.number),
+            ("authorised", self.authorised),
+        )
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            (
+                "number",
+                "authorised",
+            ),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -5,13 +5,14 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="ReceivedMmsEvent")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class ReceivedMmsEvent:
     """An inbound MMS as a `RECEIVED_MMS` webhook carries it: the fields of an inbound SMS, with
     `attachments` instead of `content` when there is media. Read leniently: only `reply_id`
@@ -40,104 +41,175 @@ class ReceivedMmsEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        reply_id = self.reply_id
+        """This model as JSON-ready data; it never raises.
 
-        message_id = self.message_id
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        reply_id: Any = self.reply_id
+        if reply_id is not UNSET:
+            field_dict["reply_id"] = reply_id
 
-        account_id = self.account_id
-
-        content = self.content
-
-        attachments: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.attachments, Unset):
-            attachments = []
-            for attachments_item_data in self.attachments:
-                attachments_item = attachments_item_data.to_dict()
-                attachments.append(attachments_item)
-
-        source_number = self.source_number
-
-        destination_number = self.destination_number
-
-        date_received = self.date_received
-
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "reply_id": reply_id,
-            }
-        )
+        message_id: Any = self.message_id
         if message_id is not UNSET:
             field_dict["message_id"] = message_id
+
+        account_id: Any = self.account_id
         if account_id is not UNSET:
             field_dict["account_id"] = account_id
+
+        content: Any = self.content
         if content is not UNSET:
             field_dict["content"] = content
+
+        attachments: Any = self.attachments
         if attachments is not UNSET:
-            field_dict["attachments"] = attachments
+            field_dict["attachments"] = (
+                [_item.to_dict() if isinstance(_item, MmsAttachment) else _item for _item in attachments]
+                if isinstance(attachments, list)
+                else attachments
+            )
+
+        source_number: Any = self.source_number
         if source_number is not UNSET:
             field_dict["source_number"] = source_number
+
+        destination_number: Any = self.destination_number
         if destination_number is not UNSET:
             field_dict["destination_number"] = destination_number
+
+        date_received: Any = self.date_received
         if date_received is not UNSET:
             field_dict["date_received"] = date_received
+
+        metadata: Any = self.metadata
         if metadata is not UNSET:
-            field_dict["metadata"] = metadata
+            field_dict["metadata"] = metadata.to_dict() if isinstance(metadata, EventMetadata) else metadata
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
+
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
         d = dict(src_dict)
-        reply_id = d.pop("reply_id")
+        reply_id = d.pop("reply_id", UNSET)
+        if not isinstance(reply_id, str) and reply_id is not UNSET:
+            d["reply_id"] = reply_id
+            reply_id = UNSET
 
         message_id = d.pop("message_id", UNSET)
+        if not isinstance(message_id, str) and message_id is not UNSET:
+            d["message_id"] = message_id
+            message_id = UNSET
 
         account_id = d.pop("account_id", UNSET)
+        if not isinstance(account_id, str) and account_id is not UNSET:
+            d["account_id"] = account_id
+            account_id = UNSET
 
         content = d.pop("content", UNSET)
+        if not isinstance(content, str) and content is not UNSET:
+            d["content"] = content
+            content = UNSET
 
-        _attachments = d.pop("attachments", UNSET)
+        _attachments_raw = d.pop("attachments", UNSET)
         attachments: list[MmsAttachment] | Unset = UNSET
-        if _attachments is not UNSET:
-            attachments = []
-            for attachments_item_data in _attachments:
-                attachments_item = MmsAttachment.from_dict(attachments_item_data)
-
-                attachments.append(attachments_item)
+        if isinstance(_attachments_raw, list):
+            _attachments_items = []
+            for _attachments_item in _attachments_raw:
+                if not isinstance(_attachments_item, dict):
+                    d["attachments"] = _attachments_raw
+                    break
+                _attachments_items.append(MmsAttachment.from_dict(_attachments_item))
+            else:
+                attachments = _attachments_items
+        elif _attachments_raw is not UNSET:
+            d["attachments"] = _attachments_raw
 
         source_number = d.pop("source_number", UNSET)
+        if not isinstance(source_number, str) and source_number is not UNSET:
+            d["source_number"] = source_number
+            source_number = UNSET
 
         destination_number = d.pop("destination_number", UNSET)
+        if not isinstance(destination_number, str) and destination_number is not UNSET:
+            d["destination_number"] = destination_number
+            destination_number = UNSET
 
         date_received = d.pop("date_received", UNSET)
+        if not isinstance(date_received, str) and date_received is not UNSET:
+            d["date_received"] = date_received
+            date_received = UNSET
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: EventMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = EventMetadata.from_dict(_metadata)
+        _metadata_raw = d.pop("metadata", UNSET)
+        metadata: EventMetadata | Unset = UNSET
+        if isinstance(_metadata_raw, dict):
+            metadata = EventMetadata.from_dict(_metadata_raw)
+        elif _metadata_raw is not UNSET:
+            d["metadata"] = _metadata_raw
 
-        received_mms_event = cls(
-            reply_id=reply_id,
-            message_id=message_id,
-            account_id=account_id,
-            content=content,
-            attachments=attachments,
-            source_number=source_number,
-            destination_number=destination_number,
-            date_received=date_received,
-            metadata=metadata,
-        )
+        received_mms_event = cls.__new__(cls)
+        received_mms_event.reply_id = reply_id
+        received_mms_event.message_id = message_id
+        received_mms_event.account_id = account_id
+        received_mms_event.content = content
+        received_mms_event.attachments = attachments
+        received_mms_event.source_number = source_number
+        received_mms_event.destination_number = destination_number
+        received_mms_event.date_received = date_received
+        received_mms_event.metadata = metadata
 
         received_mms_event.additional_properties = d
         return received_mms_event
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (("reply_id", self.reply_id),)
+        return [name for name, value in fields if value is UNSET and name not in self.additional_properties]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (
+            ("reply_id", self.reply_id),
+            ("message_id", self.message_id),
+            ("account_id", self.account_id),
+            ("content", self.content),
+            ("attachments", self.attachments),
+            ("source_number", self.source_number),
+            ("destination_number", self.destination_number),
+            ("date_received", self.date_received),
+            ("metadata", self.metadata),
+        )
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            (
+                "reply_id",
+                "message_id",
+                "account_id",
+                "content",
+                "attachments",
+                "source_number",
+                "destination_number",
+                "date_received",
+                "metadata",
+            ),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

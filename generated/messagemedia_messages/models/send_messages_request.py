@@ -5,11 +5,14 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
+
+from ..types import UNSET, model_repr
 
 T = TypeVar("T", bound="SendMessagesRequest")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class SendMessagesRequest:
     """Between 1 and 100 messages to send in one request."""
 
@@ -17,37 +20,73 @@ class SendMessagesRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        messages = []
-        for messages_item_data in self.messages:
-            messages_item = messages_item_data.to_dict()
-            messages.append(messages_item)
+        """This model as JSON-ready data; it never raises.
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "messages": messages,
-            }
-        )
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        messages: Any = self.messages
+        if messages is not UNSET:
+            field_dict["messages"] = (
+                [_item.to_dict() if isinstance(_item, Message) else _item for _item in messages]
+                if isinstance(messages, list)
+                else messages
+            )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
+
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
         d = dict(src_dict)
-        messages = []
-        _messages = d.pop("messages")
-        for messages_item_data in _messages:
-            messages_item = Message.from_dict(messages_item_data)
+        _messages_raw = d.pop("messages", UNSET)
+        messages: Any = UNSET
+        if isinstance(_messages_raw, list):
+            _messages_items = []
+            for _messages_item in _messages_raw:
+                if not isinstance(_messages_item, dict):
+                    d["messages"] = _messages_raw
+                    break
+                _messages_items.append(Message.from_dict(_messages_item))
+            else:
+                messages = _messages_items
+        elif _messages_raw is not UNSET:
+            d["messages"] = _messages_raw
 
-            messages.append(messages_item)
-
-        send_messages_request = cls(
-            messages=messages,
-        )
+        send_messages_request = cls.__new__(cls)
+        send_messages_request.messages = messages
 
         send_messages_request.additional_properties = d
         return send_messages_request
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        fields: tuple[tuple[str, object], ...] = (("messages", self.messages),)
+        return [name for name, value in fields if value is UNSET and name not in self.additional_properties]
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (("messages", self.messages),)
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            ("messages",),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

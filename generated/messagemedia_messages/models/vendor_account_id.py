@@ -5,13 +5,14 @@ from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+from attrs import setters as _attrs_setters
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, model_repr
 
 T = TypeVar("T", bound="VendorAccountId")
 
 
-@_attrs_define
+@_attrs_define(repr=False, on_setattr=_attrs_setters.NO_OP)
 class VendorAccountId:
     """The vendor and account a reply or delivery report belongs to."""
 
@@ -22,15 +23,18 @@ class VendorAccountId:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        vendor_id = self.vendor_id
+        """This model as JSON-ready data; it never raises.
 
-        account_id = self.account_id
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
+        UNSET fields are left out. A field holding a value of another type than the spec's (a raw
+        value a lenient `from_dict` could not read, or a wrong one set by the caller) is written
+        through unchanged, so that the request validation compiled from the spec names the field.
+        """
+        field_dict: dict[str, Any] = dict(self.additional_properties)
+        vendor_id: Any = self.vendor_id
         if vendor_id is not UNSET:
             field_dict["vendor_id"] = vendor_id
+
+        account_id: Any = self.account_id
         if account_id is not UNSET:
             field_dict["account_id"] = account_id
 
@@ -38,18 +42,56 @@ class VendorAccountId:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Reads the model from JSON data leniently; it never raises for the content of a field.
+
+        A field that is absent stays UNSET, also one the spec requires (`missing_fields` lists
+        those). A value that cannot be read as the field's type stays UNSET too, and its raw value
+        is kept unchanged in `additional_properties` under its own name (`unreadable_fields` lists
+        those; `model["name"]` reads one). A date-time that is not RFC 3339 is read with dateutil;
+        one without an offset is taken as UTC. `to_dict()` writes back what came in.
+        """
         d = dict(src_dict)
         vendor_id = d.pop("vendor_id", UNSET)
+        if not isinstance(vendor_id, str) and vendor_id is not UNSET:
+            d["vendor_id"] = vendor_id
+            vendor_id = UNSET
 
         account_id = d.pop("account_id", UNSET)
+        if not isinstance(account_id, str) and account_id is not UNSET:
+            d["account_id"] = account_id
+            account_id = UNSET
 
-        vendor_account_id = cls(
-            vendor_id=vendor_id,
-            account_id=account_id,
-        )
+        vendor_account_id = cls.__new__(cls)
+        vendor_account_id.vendor_id = vendor_id
+        vendor_account_id.account_id = account_id
 
         vendor_account_id.additional_properties = d
         return vendor_account_id
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The fields the spec requires that the data read by `from_dict` did not have (left UNSET)."""
+        return []
+
+    @property
+    def unreadable_fields(self) -> list[str]:
+        """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
+        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        fields: tuple[tuple[str, object], ...] = (
+            ("vendor_id", self.vendor_id),
+            ("account_id", self.account_id),
+        )
+        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    def __repr__(self) -> str:
+        """The fields that are set (UNSET ones are left out), then any additional properties."""
+        return model_repr(
+            self,
+            (
+                "vendor_id",
+                "account_id",
+            ),
+        )
 
     @property
     def additional_keys(self) -> list[str]:

@@ -73,8 +73,9 @@ def sync_detailed(
     so the client retries it after a lost answer; a repeat of one that already took effect is
     answered with 404.
     Args:
-        number (str): A phone number in E.164 format, `+` then up to 15 digits, e.g.
-            `+61491570156`.
+        number (str): A destination number in E.164 format, as the API accepts it: `+` then 8 to
+            15 digits,
+            the first not 0, e.g. `+61491570156`.
         deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
@@ -107,8 +108,9 @@ def sync(
     so the client retries it after a lost answer; a repeat of one that already took effect is
     answered with 404.
     Args:
-        number (str): A phone number in E.164 format, `+` then up to 15 digits, e.g.
-            `+61491570156`.
+        number (str): A destination number in E.164 format, as the API accepts it: `+` then 8 to
+            15 digits,
+            the first not 0, e.g. `+61491570156`.
         deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
@@ -140,8 +142,9 @@ async def asyncio_detailed(
     so the client retries it after a lost answer; a repeat of one that already took effect is
     answered with 404.
     Args:
-        number (str): A phone number in E.164 format, `+` then up to 15 digits, e.g.
-            `+61491570156`.
+        number (str): A destination number in E.164 format, as the API accepts it: `+` then 8 to
+            15 digits,
+            the first not 0, e.g. `+61491570156`.
         deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:
@@ -174,8 +177,9 @@ async def asyncio(
     so the client retries it after a lost answer; a repeat of one that already took effect is
     answered with 404.
     Args:
-        number (str): A phone number in E.164 format, `+` then up to 15 digits, e.g.
-            `+61491570156`.
+        number (str): A destination number in E.164 format, as the API accepts it: `+` then 8 to
+            15 digits,
+            the first not 0, e.g. `+61491570156`.
         deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
 
     Raises:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 try:
     from anyio import to_thread
@@ -112,6 +113,7 @@ class _Adapter:
         except Exception:
             _log.exception("unhandled error answering %s %s", incoming.method, incoming.target)
             result = error(500, "An internal error occurred in the sandbox.")
+        _log.debug("%s %s %s -> %d", incoming.client_host, incoming.method, incoming.target, result.status)
         return _to_starlette(result)
 
     async def _read_body(self, request: Request) -> bytes:
@@ -130,28 +132,49 @@ class _Adapter:
         return b"".join(chunks)
 
 
-class _VersionGate:
-    """Answers 400 to any HTTP version but 1.0 and 1.1 (h11 parses `HTTP/2.0` as if it were 1.x)."""
+class _ProtocolGate:
+    """What h11 lets through but the sandbox does not want to serve, before any routing.
+
+    - any HTTP version but 1.0 and 1.1: h11 reads an `HTTP/2.0` request line as if it were 1.x;
+    - both Transfer-Encoding and Content-Length (RFC 9112 6.3: a sign of request smuggling, which
+      a server may refuse);
+    - a request target in absolute form (`GET http://host/v1/replies`) is served by its path, as
+      RFC 9112 3.2.2 asks; the API still sees (and authenticates) the target as it was sent.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self._app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self._app(scope, receive, send)
+            return
         version = scope.get("http_version", "1.1")
-        if scope["type"] == "http" and version not in _SUPPORTED_VERSIONS:
-            response = error(
+        names = {name for name, _ in scope.get("headers", [])}
+        refusal: Response | None = None
+        if version not in _SUPPORTED_VERSIONS:
+            refusal = error(
                 400,
                 f"Unsupported protocol version HTTP/{version}",
                 ["request line: the sandbox speaks HTTP/1.1 (and 1.0)"],
             )
-            await _to_starlette(response, close=True)(scope, receive, send)
+        elif b"transfer-encoding" in names and b"content-length" in names:
+            refusal = error(
+                400,
+                "Invalid HTTP request",
+                ["headers: Transfer-Encoding and Content-Length together (RFC 9112 6.3)"],
+            )
+        if refusal is not None:
+            await _to_starlette(refusal, close=True)(scope, receive, send)
             return
+        path: str = scope.get("path", "")
+        if path.startswith(("http://", "https://")):
+            scope = {**scope, "path": urlsplit(path).path or "/"}
         await self._app(scope, receive, send)
 
 
 async def _http_exception(_request: Request, exc: Exception) -> StarletteResponse:
-    # Only a request target that is not a path (`*`, an absolute URI) gets here: Starlette's
-    # router found no route for it.
+    # Only a request target that is not a path (`*`) gets here: Starlette's router found no route.
     status = exc.status_code if isinstance(exc, HTTPException) else 500
     message = "Resource not found." if status == 404 else "The request could not be answered."
     return _to_starlette(error(status, message))
@@ -164,6 +187,6 @@ def create_app(api: Api, *, max_body: int, origin_token: str) -> Starlette:
     handlers: dict[Any, Any] = {HTTPException: _http_exception}
     return Starlette(
         routes=[Route("/{path:sandbox_any}", adapter)],
-        middleware=[Middleware(_VersionGate)],
+        middleware=[Middleware(_ProtocolGate)],
         exception_handlers=handlers,
     )

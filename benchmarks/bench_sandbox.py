@@ -22,7 +22,7 @@ from typing import Any
 
 ASYNC_IN_FLIGHT = 8
 KEY = "bench-sandbox-key"
-SECRET = "bench-sandbox-secret"  # noqa: S105 - a throw-away credential of a throw-away sandbox
+SECRET = "bench-sandbox-secret"
 
 
 def _sync_rate(client: Any, message_id: uuid.UUID, requests: int) -> float:
@@ -46,7 +46,9 @@ async def _async_rate(base_url: str, message_id: uuid.UUID, requests: int) -> fl
             for _ in range(count):
                 await get_message_status.asyncio(message_id, client=client)
 
-        shares = [remaining // ASYNC_IN_FLIGHT + (i < remaining % ASYNC_IN_FLIGHT) for i in range(ASYNC_IN_FLIGHT)]
+        shares = [
+            remaining // ASYNC_IN_FLIGHT + (i < remaining % ASYNC_IN_FLIGHT) for i in range(ASYNC_IN_FLIGHT)
+        ]
         started = time.perf_counter()
         await asyncio.gather(*(worker(share) for share in shares))
         return requests / (time.perf_counter() - started)
@@ -65,8 +67,12 @@ def measure(requests: int, rounds: int) -> dict[str, Any]:
         base_url = sandbox.start()
         try:
             with create_client(KEY, SECRET, base_url=base_url) as client:
-                body = SendMessagesRequest(messages=[Message(content="bench", destination_number="+61491570156")])
-                message_id = uuid.UUID(str(send_messages.sync(client=client, body=body).messages[0].message_id))
+                body = SendMessagesRequest(
+                    messages=[Message(content="bench", destination_number="+61491570156")]
+                )
+                message_id = uuid.UUID(
+                    str(send_messages.sync(client=client, body=body).messages[0].message_id)
+                )
                 for round_no in range(rounds + 1):
                     count = max(5, requests // 5) if round_no == 0 else requests
                     sync = _sync_rate(client, message_id, count)

@@ -61,7 +61,10 @@ def _to_starlette(response: Response, close: bool = False) -> StarletteResponse:
     if close:
         headers["Connection"] = "close"
     return StarletteResponse(
-        payload, status_code=response.status, headers=headers, media_type="application/json" if payload else None
+        payload,
+        status_code=response.status,
+        headers=headers,
+        media_type="application/json" if payload else None,
     )
 
 
@@ -178,7 +181,6 @@ async def _http_exception(_request: Request, exc: Exception) -> StarletteRespons
     status = exc.status_code if isinstance(exc, HTTPException) else 500
     message = "Resource not found." if status == 404 else "The request could not be answered."
     return _to_starlette(error(status, message))
-
 
 
 def create_app(api: Api, *, max_body: int, origin_token: str) -> Starlette:

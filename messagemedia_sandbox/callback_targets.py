@@ -28,11 +28,11 @@ Resolver = Callable[[str, int], Sequence[str]]
 _LOCALHOST = ("127.0.0.1", "::1")
 
 
-class TargetRefused(Exception):
+class TargetRefusedError(Exception):
     """The callback URL is not one the sandbox will call; the text says why (the log's last_error)."""
 
 
-class TargetUnresolved(Exception):
+class TargetUnresolvedError(Exception):
     """The host name did not resolve; a later attempt may succeed."""
 
 
@@ -78,7 +78,7 @@ def _system_resolver(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise TargetUnresolved(f"cannot resolve {host!r}: {exc}") from exc
+        raise TargetUnresolvedError(f"cannot resolve {host!r}: {exc}") from exc
     found: list[str] = []
     for _family, _kind, _proto, _name, sockaddr in infos:
         text = str(sockaddr[0])
@@ -107,17 +107,19 @@ class TargetPolicy:
     resolver: Resolver = _system_resolver
 
     def check(self, url: str) -> Target:
-        """The target to connect to; TargetRefused (final) or TargetUnresolved (try again later)."""
+        """The target to connect to; TargetRefusedError (final) or TargetUnresolvedError (try again later)."""
         try:
             parts = urlsplit(url)
             port = parts.port
         except ValueError as exc:
-            raise TargetRefused(f"refused: {url!r} is not a usable URL ({exc})") from exc
+            raise TargetRefusedError(f"refused: {url!r} is not a usable URL ({exc})") from exc
         if parts.scheme not in ("http", "https"):
-            raise TargetRefused(f"refused: only http and https callback URLs are called, not {parts.scheme!r}")
+            raise TargetRefusedError(
+                f"refused: only http and https callback URLs are called, not {parts.scheme!r}"
+            )
         host = parts.hostname
         if not host:
-            raise TargetRefused(f"refused: {url!r} names no host")
+            raise TargetRefusedError(f"refused: {url!r} names no host")
         if port is None:
             port = 443 if parts.scheme == "https" else 80
         try:
@@ -131,7 +133,7 @@ class TargetPolicy:
         else:
             addresses = list(self.resolver(host, port))
             if not addresses:
-                raise TargetUnresolved(f"cannot resolve {host!r}: no addresses")
+                raise TargetUnresolvedError(f"cannot resolve {host!r}: no addresses")
         for text in addresses:
             self._check_address(host, _plain(ipaddress.ip_address(text.split("%", 1)[0])), port)
         return Target(url=parts, host=host, port=port, addresses=tuple(addresses))
@@ -139,9 +141,9 @@ class TargetPolicy:
     def _check_address(self, host: str, address: IPAddress, port: int) -> None:
         shown = host if host == str(address) else f"{host} ({address})"
         if address.is_unspecified or address.is_multicast:
-            raise TargetRefused(f"refused: {shown} is not the address of a host")
+            raise TargetRefusedError(f"refused: {shown} is not the address of a host")
         if self._is_self(address, port):
-            raise TargetRefused(
+            raise TargetRefusedError(
                 f"refused: {shown}:{port} is the sandbox itself; a callback to it would loop"
             )
         if address.is_loopback:
@@ -149,7 +151,7 @@ class TargetPolicy:
         if address.is_private and not address.is_link_local:
             return
         if not self.allow_external:
-            raise TargetRefused(
+            raise TargetRefusedError(
                 f"refused: {shown} is neither a loopback nor a private address; "
                 "start the sandbox with --allow-external-callbacks to call other hosts"
             )

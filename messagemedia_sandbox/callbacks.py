@@ -16,7 +16,7 @@ import ssl
 import threading
 import time
 
-from .callback_targets import Target, TargetPolicy, TargetRefused, TargetUnresolved
+from .callback_targets import Target, TargetPolicy, TargetRefusedError, TargetUnresolvedError
 from .store import Callback, Store
 
 _log = logging.getLogger("messagemedia_sandbox")
@@ -152,11 +152,11 @@ class CallbackWorker:
     def _deliver(self, callback: Callback) -> None:
         try:
             target = self._policy.check(callback.url)
-        except TargetRefused as refused:
+        except TargetRefusedError as refused:
             _log.info("callback %s to %s %s", callback.id, callback.url, refused)
             self._store.callback_failed(callback.id, str(refused), None)
             return
-        except TargetUnresolved as unresolved:
+        except TargetUnresolvedError as unresolved:
             error: str | None = str(unresolved)
         else:
             error = post_json(target, callback.payload, self._timeout, callback.kind, self._origin_token)

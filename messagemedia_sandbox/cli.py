@@ -76,7 +76,9 @@ def _version() -> str:
 
 
 def _default_url() -> str:
-    return os.environ.get("MESSAGEMEDIA_SANDBOX_URL") or os.environ.get("MESSAGEMEDIA_BASE_URL") or _DEFAULT_URL
+    return (
+        os.environ.get("MESSAGEMEDIA_SANDBOX_URL") or os.environ.get("MESSAGEMEDIA_BASE_URL") or _DEFAULT_URL
+    )
 
 
 def _add_serve_options(serve: argparse.ArgumentParser) -> None:
@@ -240,7 +242,9 @@ def _serve(args: argparse.Namespace) -> int:
     print(startup_text(config, url), flush=True)
     try:
         while not stopping.wait(0.5):
-            pass
+            if not server.serving:
+                print("messagemedia-sandbox: the HTTP server stopped unexpectedly", file=sys.stderr)
+                return 1
     finally:
         server.stop()
     return 0

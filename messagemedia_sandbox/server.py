@@ -245,6 +245,11 @@ class SandboxServer:
             self._serve_error = exc
             _log.exception("the sandbox's HTTP server stopped")
 
+    @property
+    def serving(self) -> bool:
+        """Whether the HTTP server is up (it stops only when asked, unless something broke it)."""
+        return self._serve_thread is not None and self._serve_thread.is_alive()
+
     def wait(self) -> None:
         """Blocks until the server stops (the CLI's foreground mode)."""
         if self._serve_thread is not None:

@@ -105,6 +105,7 @@ class TargetPolicy:
     allow_external: bool = False
     listeners: tuple[Listener, ...] = ()
     resolver: Resolver = _system_resolver
+    is_local: Callable[[IPAddress], bool] = _is_local
 
     def check(self, url: str) -> Target:
         """The target to connect to; TargetRefusedError (final) or TargetUnresolvedError (try again later)."""
@@ -163,6 +164,6 @@ class TargetPolicy:
             if address == listener.address or address.is_loopback:
                 return True
             # A wildcard listener answers on every address of this machine.
-            if listener.address.is_unspecified and _is_local(address):
+            if listener.address.is_unspecified and self.is_local(address):
                 return True
         return False

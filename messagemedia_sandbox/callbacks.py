@@ -99,7 +99,7 @@ class CallbackWorker:
         origin_token: str = "",
     ) -> None:
         self._store = store
-        self._policy = policy or TargetPolicy()
+        self.policy = policy or TargetPolicy()
         self._origin_token = origin_token
         self._base_delay = base_delay
         self._cap = base_delay * 64
@@ -151,7 +151,7 @@ class CallbackWorker:
 
     def _deliver(self, callback: Callback) -> None:
         try:
-            target = self._policy.check(callback.url)
+            target = self.policy.check(callback.url)
         except TargetRefusedError as refused:
             _log.info("callback %s to %s %s", callback.id, callback.url, refused)
             self._store.callback_failed(callback.id, str(refused), None)

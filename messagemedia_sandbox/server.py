@@ -146,6 +146,13 @@ class SandboxServer:
         return self._store
 
     @property
+    def callback_policy(self) -> TargetPolicy:
+        """Where this sandbox's callbacks may go (see `callback_targets`)."""
+        if self._worker is None:
+            raise RuntimeError("the sandbox is not running")
+        return self._worker.policy
+
+    @property
     def listeners(self) -> list[Listener]:
         """The (address, port) pairs the sandbox listens on."""
         if self._socket is None:

@@ -120,7 +120,9 @@ class Receiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                receiver.requests.append({"path": self.path, "headers": dict(self.headers.items()), "body": body})
+                receiver.requests.append(
+                    {"path": self.path, "headers": dict(self.headers.items()), "body": body}
+                )
                 self.send_response(status)
                 if location is not None:
                     self.send_header("Location", location)
@@ -131,7 +133,9 @@ class Receiver:
                 pass
 
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
         self.port = int(self._server.server_address[1])
         self.url = f"http://127.0.0.1:{self.port}/hook"
 
@@ -153,7 +157,9 @@ class Forwarder(Receiver):
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")}
+                headers = {
+                    k: v for k, v in self.headers.items() if k.lower() not in ("host", "content-length")
+                }
                 answer = httpx.post(target, content=body, headers=headers)
                 forwarder.requests.append({"status": answer.status_code, "body": answer.json()})
                 self.send_response(answer.status_code)
@@ -189,7 +195,9 @@ def reply_with_callback(api: Api, callback_url: str) -> dict[str, Any]:
         "http://0.0.0.0:{port}/sandbox/replies",  # connecting to 0.0.0.0 reaches this machine
     ],
 )
-def test_a_callback_to_the_sandbox_itself_is_refused_once_and_never_loops(tmp_path: Path, template: str) -> None:
+def test_a_callback_to_the_sandbox_itself_is_refused_once_and_never_loops(
+    tmp_path: Path, template: str
+) -> None:
     with running_sandbox(tmp_path, speed=100) as sandbox:
         api = Api(sandbox.base_url)
         port = sandbox.listeners[0].port
@@ -325,7 +333,7 @@ def test_resolved_addresses_must_all_be_loopback_or_private(addresses: list[str]
     if allowed:
         assert policy.check("https://hooks.example/x").addresses == tuple(addresses)
     else:
-        with pytest.raises(TargetRefusedError, match="^refused: "):
+        with pytest.raises(TargetRefusedError, match=r"^refused: "):
             policy.check("https://hooks.example/x")
 
 

@@ -179,7 +179,8 @@ def test_repeated_identical_content_length_is_accepted(sandbox: SandboxServer) -
     body = json.dumps({"messages": [sms()]}).encode()
     auth = basic_header()["Authorization"]
     raw = (
-        f"POST /v1/messages HTTP/1.1\r\nHost: x\r\nAuthorization: {auth}\r\nContent-Type: application/json\r\n"
+        f"POST /v1/messages HTTP/1.1\r\nHost: x\r\nAuthorization: {auth}\r\n"
+        "Content-Type: application/json\r\n"
         f"Content-Length: {len(body)}\r\nContent-Length: {len(body)}\r\nConnection: close\r\n\r\n"
     ).encode() + body
     assert parse(exchange(sandbox, raw))[0] == 202
@@ -193,6 +194,7 @@ def test_an_absolute_form_target_is_served_by_its_path(sandbox: SandboxServer) -
 def test_http_1_0_is_served_and_closed(sandbox: SandboxServer) -> None:
     status, headers, body = parse(exchange(sandbox, b"GET /sandbox/health HTTP/1.0\r\n\r\n"))
     assert status == 200 and json.loads(body)["status"] == "ok"
+    assert headers["connection"].lower() == "close"
 
 
 # -- header bytes ---------------------------------------------------------------------------
@@ -285,7 +287,9 @@ def test_3000_requests_with_random_header_bytes_get_no_5xx(tmp_path: Path) -> No
             statuses = list(pool.map(one, requests))
         # The sandbox is still healthy after all that.
         assert httpx.get(server.base_url + "/sandbox/health").status_code == 200
-    server_errors = [(status, raw[:200]) for status, raw in zip(statuses, requests, strict=True) if status >= 500]
+    server_errors = [
+        (status, raw[:200]) for status, raw in zip(statuses, requests, strict=True) if status >= 500
+    ]
     assert not server_errors, server_errors[:5]
     assert all(400 <= status < 500 or status in (200, 201, 202) for status in statuses)
     # The fuzz reached the API's checks, not just the HTTP parser.

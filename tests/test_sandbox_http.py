@@ -271,7 +271,6 @@ def _fuzzed_request(rng: random.Random) -> bytes:
     return method + b" " + path + b" HTTP/1.1\r\n" + b"\r\n".join(headers) + b"\r\n\r\n" + body
 
 
-@pytest.mark.slow
 def test_3000_requests_with_random_header_bytes_get_no_5xx(tmp_path: Path) -> None:
     rng = random.Random(20261126)
     requests = [_fuzzed_request(rng) for _ in range(3000)]

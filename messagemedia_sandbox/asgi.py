@@ -123,7 +123,7 @@ class _Adapter:
         limit = self._max_body
         declared = request.headers.get("content-length")
         # h11 has already refused a Content-Length that is not a number or that disagrees with another.
-        if declared is not None and int(declared) > limit:
+        if declared is not None and declared.isdigit() and int(declared) > limit:
             raise _BodyError(f"Request body too large: {int(declared)} bytes, the limit is {limit}")
         chunks: list[bytes] = []
         total = 0

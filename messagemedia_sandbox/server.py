@@ -71,6 +71,14 @@ class SandboxH11Protocol(H11Protocol):
             else _RecordingConnection(h11.SERVER, max_incomplete_event_size=limit)
         )
 
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        # uvicorn times out idle connections only between requests; a connection that never sends
+        # a byte is closed after the same delay (the first byte cancels the timer).
+        self.timeout_keep_alive_task = self.loop.call_later(
+            self.timeout_keep_alive, self.timeout_keep_alive_handler
+        )
+
     def send_400_response(self, msg: str) -> None:
         conn = self.conn
         if not isinstance(conn, _RecordingConnection) or conn.our_state not in (h11.IDLE, h11.SEND_RESPONSE):

@@ -293,3 +293,17 @@ def test_3000_requests_with_random_header_bytes_get_no_5xx(tmp_path: Path) -> No
     assert all(400 <= status < 500 or status in (200, 201, 202) for status in statuses)
     # The fuzz reached the API's checks, not just the HTTP parser.
     assert {400, 401} <= set(statuses)
+
+
+def test_a_connection_that_never_sends_a_byte_is_closed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from messagemedia_sandbox import server as server_module
+
+    monkeypatch.setattr(server_module, "KEEP_ALIVE_SECONDS", 1)
+    with running_sandbox(tmp_path) as quick:
+        with socket.create_connection(address(quick), timeout=20) as silent:
+            # Closed by the sandbox after 1 s; the socket's own 20 s timeout would raise instead.
+            assert silent.recv(1) == b""
+        # A connection that does send is answered as usual.
+        assert httpx.get(quick.base_url + "/sandbox/health").status_code == 200

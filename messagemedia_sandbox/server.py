@@ -87,7 +87,7 @@ class SandboxH11Protocol(H11Protocol):
             return
         reason = conn.last_error or "malformed request"
         payload = json.dumps(
-            {"message": "Invalid HTTP request", "details": [f"request: {reason} (RFC 9112)"]},
+            {"message": "Invalid HTTP/1.1 request (RFC 9112)", "details": [f"request: {reason}"]},
             separators=(",", ":"),
         ).encode()
         headers = [

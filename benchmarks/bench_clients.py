@@ -33,7 +33,7 @@ SECRET = "BENCH_API_SECRET"
 CONTENT = "Benchmark message"
 DESTINATION = "+61491570156"
 MESSAGE_ID = "877c19ef-fa2e-4cec-827a-e1df9b5509f7"
-ASYNC_CONCURRENCY = 4  # asend_in_batches' default; raw async batching uses the same
+ASYNC_CONCURRENCY = 4  # send_many's default on AsyncMessageMedia; raw async batching uses the same
 
 
 def numbers(count: int) -> list[str]:

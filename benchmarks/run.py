@@ -15,7 +15,9 @@ What it does:
    messages in requests of ``--batch-size``, for this client (sync and async), raw httpx (sync and
    async) and the official SDK (sync only; it has no async API); round 0 is a warm-up, not counted;
 4. measures import time and memory of each client in fresh interpreters (benchmarks/bench_imports.py);
-5. prints one table of medians with the ratios to raw httpx and to the official SDK, PASS/MISS for
+5. measures the local sandbox: get_message_status requests per second over keep-alive, against a
+   sandbox process of its own (benchmarks/bench_sandbox.py; ``--no-sandbox`` leaves it out);
+6. prints one table of medians with the ratios to raw httpx and to the official SDK, PASS/MISS for
    each target, and writes every number (all rounds included) as JSON.
 
 A MISS is a measurement, not an error: the exit status is 0 unless the benchmark itself failed.
@@ -45,6 +47,7 @@ sys.path.insert(0, str(HERE))
 
 import bench_clients  # noqa: E402
 import bench_imports  # noqa: E402
+import bench_sandbox  # noqa: E402
 from official_sdk import OFFICIAL_PACKAGE, official_python  # noqa: E402
 
 DEFAULT_JSON = HERE / "results" / "latest.json"
@@ -423,6 +426,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--smoke", action="store_true", help="tiny numbers, official SDK only if already installed"
     )
     parser.add_argument("--no-official", action="store_true", help="leave the official SDK out")
+    parser.add_argument("--no-sandbox", action="store_true", help="leave the sandbox throughput out")
     parser.add_argument(
         "--json",
         type=Path,
@@ -485,6 +489,10 @@ def main(argv: list[str] | None = None) -> int:
     if official_py is not None:
         cases.append(bench_imports.ImportCase(OFFICIAL, official_py, bench_imports.OFFICIAL_IMPORTS))
     imports = bench_imports.measure(cases, args.import_rounds)
+    sandbox: dict[str, Any] | None = None
+    if not args.no_sandbox:
+        progress("sandbox")
+        sandbox = bench_sandbox.measure(args.requests, args.rounds)
     load_after = os.getloadavg()
 
     medians = {
@@ -509,6 +517,9 @@ def main(argv: list[str] | None = None) -> int:
     print("'vs raw' = ratio to raw httpx of the same mode (sync/async); for imports, to `import httpx`.")
     print()
     print(render_table(medians, imports, args))
+    if sandbox is not None:
+        print()
+        print(bench_sandbox.render(sandbox))
     print()
     print("Targets (ratios from this run):")
     print(render_targets(targets))
@@ -545,6 +556,7 @@ def main(argv: list[str] | None = None) -> int:
             for workload, by_client in samples.items()
         },
         "imports": imports,
+        "sandbox": sandbox,
         "targets": [
             {"name": t.name, "value": t.value, "limit": t.limit, "verdict": t.verdict} for t in targets
         ],

@@ -132,10 +132,13 @@ def _check_date(request: Request, now: float, max_skew: float) -> None:
 
 def _md5_matches(claimed: str, body: bytes) -> bool:
     digest = hashlib.md5(body, usedforsecurity=False).digest()
+    # Compared as bytes: compare_digest refuses str with non-ASCII characters (a header may carry
+    # any latin-1 byte), and that must be a mismatch, not a crash.
+    given = claimed.strip().encode("utf-8")
     # x-content-md5 is lowercase hex; the published docs' Content-MD5 may be hex or, per RFC 1864, base64.
-    if hmac.compare_digest(claimed.strip().lower(), digest.hex()):
+    if hmac.compare_digest(given.lower(), digest.hex().encode()):
         return True
-    return hmac.compare_digest(claimed.strip(), base64.b64encode(digest).decode())
+    return hmac.compare_digest(given, base64.b64encode(digest))
 
 
 def _hmac(

@@ -2,22 +2,29 @@
 
 The queue lives in the store, so callbacks still pending when the sandbox stops are sent after
 it starts again. One worker thread sends them; a receiver that does not answer 2xx is tried
-again after 1, 2, 4, 8... steps (scaled by the speed factor) until the attempts run out.
+again after 1, 2, 4, 8... steps (scaled by the speed factor) until the attempts run out. Where a
+callback may go is decided by `callback_targets` at each attempt; a refused one is recorded as
+failed, with the reason, and not tried again.
 """
 
 from __future__ import annotations
 
+import http.client
 import logging
+import socket
+import ssl
 import threading
 import time
-import urllib.error
-import urllib.request
-from urllib.parse import urlsplit
 
+from .callback_targets import Target, TargetPolicy, TargetRefusedError, TargetUnresolvedError
 from .store import Callback, Store
 
 _log = logging.getLogger("messagemedia_sandbox")
 _IDLE_WAIT = 1.0
+# Every callback carries its sandbox's random token in this header, and the sandbox refuses any
+# request that carries its own: a callback that comes back to it through any route (a proxy, a
+# port forward) cannot turn into a reply, then a callback, and so on.
+ORIGIN_HEADER = "X-Messagemedia-Sandbox-Origin"
 
 
 def backoff(attempt: int, base: float, cap: float) -> float:
@@ -25,35 +32,75 @@ def backoff(attempt: int, base: float, cap: float) -> float:
     return float(min(cap, base * 2 ** (attempt - 1)))
 
 
-def post_json(url: str, payload: str, timeout: float, kind: str) -> str | None:
-    """POSTs the payload; None on a 2xx answer, else why it failed."""
-    if urlsplit(url).scheme not in ("http", "https"):
-        return f"unsupported callback URL scheme in {url!r}"
-    request = urllib.request.Request(  # noqa: S310 - scheme checked just above
-        url,
-        data=payload.encode("utf-8"),
-        method="POST",
-        headers={
-            "Content-Type": "application/json",
-            "User-Agent": "messagemedia-sandbox",
-            "X-Messagemedia-Sandbox-Event": kind,
-        },
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            status = int(response.status)
-    except urllib.error.HTTPError as exc:
-        return f"HTTP {exc.code}"
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        return f"{type(exc).__name__}: {exc}"
-    return None if 200 <= status < 300 else f"HTTP {status}"
+class _PinnedConnection(http.client.HTTPConnection):
+    """An HTTP(S) connection to a checked address, whatever the host name would resolve to now.
+
+    The request still names the URL's host (``Host`` header, TLS server name and certificate check).
+    """
+
+    def __init__(self, target: Target, address: str, timeout: float, tls: ssl.SSLContext | None) -> None:
+        super().__init__(target.host, target.port, timeout=timeout)
+        self.default_port = 443 if tls is not None else 80
+        self._address = address
+        self._tls = tls
+
+    def connect(self) -> None:
+        sock = socket.create_connection((self._address, self.port), timeout=self.timeout)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        if self._tls is not None:
+            try:
+                sock = self._tls.wrap_socket(sock, server_hostname=self.host)
+            except BaseException:
+                sock.close()
+                raise
+        self.sock = sock
+
+
+def post_json(target: Target, payload: str, timeout: float, kind: str, origin_token: str = "") -> str | None:
+    """POSTs the payload to the checked target; None on a 2xx answer, else why it failed.
+
+    Redirects are not followed: a 3xx is a failed attempt, so no answer can send the sandbox to a
+    host the policy did not check.
+    """
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": "messagemedia-sandbox",
+        "X-Messagemedia-Sandbox-Event": kind,
+    }
+    if origin_token:
+        headers[ORIGIN_HEADER] = origin_token
+    tls = ssl.create_default_context() if target.tls else None
+    problem = "no address to connect to"
+    for address in target.addresses:
+        connection = _PinnedConnection(target, address, timeout, tls)
+        try:
+            connection.request("POST", target.request_target, body=payload.encode("utf-8"), headers=headers)
+            status = connection.getresponse().status
+        except (OSError, http.client.HTTPException, ValueError) as exc:
+            problem = f"{type(exc).__name__}: {exc}"
+            continue
+        finally:
+            connection.close()
+        return None if 200 <= status < 300 else f"HTTP {status}"
+    return problem
 
 
 class CallbackWorker:
     """The thread that drains the callback queue."""
 
-    def __init__(self, store: Store, *, base_delay: float, max_attempts: int, timeout: float) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        base_delay: float,
+        max_attempts: int,
+        timeout: float,
+        policy: TargetPolicy | None = None,
+        origin_token: str = "",
+    ) -> None:
         self._store = store
+        self.policy = policy or TargetPolicy()
+        self._origin_token = origin_token
         self._base_delay = base_delay
         self._cap = base_delay * 64
         self._max_attempts = max_attempts
@@ -103,7 +150,16 @@ class CallbackWorker:
                 self._deliver(callback)
 
     def _deliver(self, callback: Callback) -> None:
-        error = post_json(callback.url, callback.payload, self._timeout, callback.kind)
+        try:
+            target = self.policy.check(callback.url)
+        except TargetRefusedError as refused:
+            _log.info("callback %s to %s %s", callback.id, callback.url, refused)
+            self._store.callback_failed(callback.id, str(refused), None)
+            return
+        except TargetUnresolvedError as unresolved:
+            error: str | None = str(unresolved)
+        else:
+            error = post_json(target, callback.payload, self._timeout, callback.kind, self._origin_token)
         if error is None:
             self._store.callback_done(callback.id)
             return

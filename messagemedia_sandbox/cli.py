@@ -4,20 +4,24 @@ messagemedia-sandbox [serve] [--port 0] [--data FILE] [--speed 10] ...
 messagemedia-sandbox reply MESSAGE_ID "text"            # a handset answers a message
 messagemedia-sandbox reply --from +61491570156 "text"   # an unsolicited inbound message
 messagemedia-sandbox destination +61491570000 fail      # messages to it will fail
+messagemedia-sandbox --help | --version
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import logging
 import os
+import shlex
 import signal
 import sys
 import threading
 import urllib.error
 import urllib.request
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -34,6 +38,27 @@ from .server import SandboxServer
 
 _COMMANDS = ("serve", "reply", "destination")
 _DEFAULT_URL = f"http://{DEFAULT_HOST}:{DEFAULT_PORT}"
+_DISTRIBUTION = "messagemedia-messages"
+_SERVE_EPILOG = """\
+other commands (each has its own --help):
+  messagemedia-sandbox reply [--url URL] MESSAGE_ID TEXT       a handset replies to a message
+  messagemedia-sandbox reply [--url URL] --from NUMBER TEXT    an unsolicited inbound message
+  messagemedia-sandbox destination [--url URL] NUMBER OUTCOME  how messages to NUMBER end
+
+callbacks:
+  Replies and delivery reports are POSTed to a message's callback_url. By default only loopback
+  and private addresses are called: IP literals and localhost are checked as written, other host
+  names are resolved once and every address must be loopback or private, and the connection goes
+  to a checked address. --allow-external-callbacks lifts that rule. Never called, whatever the
+  flags: the sandbox itself (a loopback address on its port, or an address and port it listens
+  on), so a callback cannot loop. A refused callback is recorded with the reason in
+  GET /sandbox/callbacks and not retried.
+
+admin endpoints (/sandbox/health, /sandbox/replies, /sandbox/destinations, /sandbox/callbacks):
+  answered for a loopback peer, or for a request made with the sandbox's API key and secret
+  (Basic or HMAC, checked as on the API's own endpoints); anyone else gets 403 (401 for wrong
+  credentials).
+"""
 
 
 def _positive(text: str) -> float:
@@ -43,14 +68,20 @@ def _positive(text: str) -> float:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="messagemedia-sandbox",
-        description="A local, stateful stand-in for the MessageMedia Messages API.",
-    )
-    commands = parser.add_subparsers(dest="command")
+def _version() -> str:
+    try:
+        return metadata.version(_DISTRIBUTION)
+    except metadata.PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
 
-    serve = commands.add_parser("serve", help="run the sandbox in the foreground (the default)")
+
+def _default_url() -> str:
+    return (
+        os.environ.get("MESSAGEMEDIA_SANDBOX_URL") or os.environ.get("MESSAGEMEDIA_BASE_URL") or _DEFAULT_URL
+    )
+
+
+def _add_serve_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--host", default=DEFAULT_HOST, help="interface to listen on (default %(default)s)")
     serve.add_argument(
         "--port", type=int, default=DEFAULT_PORT, help="port; 0 picks a free one (default %(default)s)"
@@ -87,13 +118,53 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_CREDITS,
         help="starting balance of each account (default %(default)s)",
     )
-    serve.add_argument("--verbose", action="store_true", help="log every request to stderr")
-
-    url_help = f"the running sandbox (default: $MESSAGEMEDIA_SANDBOX_URL or {_DEFAULT_URL})"
-    reply = commands.add_parser("reply", help="simulate a reply from a handset")
-    reply.add_argument(
-        "--url", default=os.environ.get("MESSAGEMEDIA_SANDBOX_URL", _DEFAULT_URL), help=url_help
+    serve.add_argument(
+        "--allow-external-callbacks",
+        action="store_true",
+        help="also POST callbacks to hosts that are neither loopback nor private (see 'callbacks' below)",
     )
+    serve.add_argument("--verbose", action="store_true", help="log every request to stderr")
+    serve.add_argument("--version", action="version", version=f"messagemedia-sandbox {_version()}")
+
+
+def _add_client_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--url",
+        default=None,
+        help="the running sandbox (default: $MESSAGEMEDIA_SANDBOX_URL, else $MESSAGEMEDIA_BASE_URL, "
+        f"else {_DEFAULT_URL})",
+    )
+    parser.add_argument(
+        "--key",
+        default=None,
+        help="API key sent with the request (default: $MESSAGEMEDIA_API_KEY); needed only when the "
+        "sandbox is not on this machine",
+    )
+    parser.add_argument("--secret", default=None, help="API secret (default: $MESSAGEMEDIA_API_SECRET)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="messagemedia-sandbox",
+        description="A local, stateful stand-in for the MessageMedia Messages API.",
+    )
+    parser.add_argument("--version", action="version", version=f"messagemedia-sandbox {_version()}")
+    commands = parser.add_subparsers(dest="command")
+
+    # `serve` is the default command, so its help is what `messagemedia-sandbox --help` shows.
+    serve = commands.add_parser(
+        "serve",
+        prog="messagemedia-sandbox [serve]",
+        help="run the sandbox in the foreground (the default)",
+        description="Run a local, stateful stand-in for the MessageMedia Messages API in the foreground. "
+        "It prints its URL, key and secret, and the export line that points a client at it.",
+        epilog=_SERVE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_serve_options(serve)
+
+    reply = commands.add_parser("reply", help="simulate a reply from a handset")
+    _add_client_options(reply)
     reply.add_argument(
         "--from", dest="source", metavar="NUMBER", help="for an unsolicited message: the handset"
     )
@@ -109,9 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     destination = commands.add_parser("destination", help="decide how messages to a number end")
-    destination.add_argument(
-        "--url", default=os.environ.get("MESSAGEMEDIA_SANDBOX_URL", _DEFAULT_URL), help=url_help
-    )
+    _add_client_options(destination)
     destination.add_argument("number", help="E.164 number")
     destination.add_argument("outcome", choices=("deliver", "fail", "reject", "undeliverable"))
     return parser  # fmt: skip
@@ -119,8 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    # `serve` is the default command, so plain `messagemedia-sandbox --port 0` runs the server.
-    if not args_list or (args_list[0] not in _COMMANDS and args_list[0] not in ("-h", "--help")):
+    # `serve` is the default command, so plain `messagemedia-sandbox --port 0` runs the server and
+    # `messagemedia-sandbox --help` shows the server's options (and lists the other commands).
+    if not args_list or args_list[0] not in _COMMANDS:
         args_list.insert(0, "serve")
     parser = build_parser()
     args = parser.parse_args(args_list)
@@ -130,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         outcome = {"deliver": "delivered", "fail": "failed", "reject": "rejected"}.get(
             args.outcome, args.outcome
         )
-        return _admin_post(args.url, "/sandbox/destinations", {"number": args.number, "outcome": outcome})
+        return _admin_post(args, "/sandbox/destinations", {"number": args.number, "outcome": outcome})
     return _serve(args)
 
 
@@ -140,6 +210,8 @@ def _serve(args: argparse.Namespace) -> int:
         format="%(asctime)s %(levelname)s %(message)s",
         stream=sys.stderr,
     )
+    # uvicorn's own start and stop lines add nothing to ours; its warnings (a malformed request) stay.
+    logging.getLogger("uvicorn.error").setLevel(logging.DEBUG if args.verbose else logging.WARNING)
     config = SandboxConfig(
         host=args.host,
         port=args.port,
@@ -150,6 +222,7 @@ def _serve(args: argparse.Namespace) -> int:
         fail_destinations=frozenset(args.fail_destination),
         reject_destinations=frozenset(args.reject_destination),
         initial_credits=args.credits,
+        allow_external_callbacks=args.allow_external_callbacks,
     )
     server = SandboxServer(config)
     stopping = threading.Event()
@@ -164,14 +237,14 @@ def _serve(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"messagemedia-sandbox: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1
+    # The first line is what SandboxProcess (and a person) looks for.
     print(f"messagemedia-sandbox listening on {url}", flush=True)
-    print(
-        f"  data file {config.data}, speed x{config.speed:g}, API key {next(iter(config.credentials))!r}",
-        file=sys.stderr,
-    )
+    print(startup_text(config, url), flush=True)
     try:
         while not stopping.wait(0.5):
-            pass
+            if not server.serving:
+                print("messagemedia-sandbox: the HTTP server stopped unexpectedly", file=sys.stderr)
+                return 1
     finally:
         server.stop()
     return 0
@@ -190,18 +263,48 @@ def _reply(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if len(words) < 2:
             parser.error("reply needs MESSAGE_ID and TEXT (or --from NUMBER and TEXT)")
         body = {"message_id": words[0], "content": " ".join(words[1:])}
-    return _admin_post(args.url, "/sandbox/replies", body)
+    return _admin_post(args, "/sandbox/replies", body)
 
 
-def _admin_post(base_url: str, path: str, body: dict[str, Any]) -> int:
+def startup_text(config: SandboxConfig, url: str) -> str:
+    """What the sandbox prints once it listens: its credentials and the line that points a client at it.
+
+    The key and secret are the sandbox's own throw-away credentials, printed so that they can be
+    pasted; they go to the terminal only, never to the log.
+    """
+    key, secret = next(iter(config.credentials.items()))
+    exports = " ".join(
+        f"{name}={shlex.quote(value)}"
+        for name, value in (
+            ("MESSAGEMEDIA_API_KEY", key),
+            ("MESSAGEMEDIA_API_SECRET", secret),
+            ("MESSAGEMEDIA_BASE_URL", url),
+        )
+    )
+    return (
+        f"  API key {key}, API secret {secret}\n"
+        f"  data file {config.data}, speed x{config.speed:g}\n"
+        "Point a client (or `make demo`) at it with:\n"
+        f"export {exports}"
+    )
+
+
+def _admin_post(args: argparse.Namespace, path: str, body: dict[str, Any]) -> int:
+    base_url: str = args.url or _default_url()
     if not base_url.startswith(("http://", "https://")):
         print(f"messagemedia-sandbox: --url must be http(s), not {base_url!r}", file=sys.stderr)
         return 2
+    headers = {"Content-Type": "application/json"}
+    # A sandbox on another machine answers its admin endpoints only with its credentials.
+    key = args.key or os.environ.get("MESSAGEMEDIA_API_KEY")
+    secret = args.secret or os.environ.get("MESSAGEMEDIA_API_SECRET")
+    if key and secret:
+        headers["Authorization"] = "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode()
     request = urllib.request.Request(  # noqa: S310 - scheme checked above
         base_url.rstrip("/") + path,
         data=json.dumps(body).encode(),
         method="POST",
-        headers={"Content-Type": "application/json"},
+        headers=headers,
     )
     try:
         with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310

@@ -20,6 +20,8 @@ class SandboxConfig:
 
     ``speed`` scales the simulated world: at 1.0 each status step of a message takes one second
     and a callback retry waits 1 s, 2 s, 4 s...; at 10.0 everything runs ten times faster.
+    ``allow_external_callbacks`` lets callbacks go to hosts that are neither loopback nor private
+    (see `callback_targets`); the sandbox itself is never called back, whatever it says.
     """
 
     host: str = DEFAULT_HOST
@@ -35,6 +37,7 @@ class SandboxConfig:
     max_clock_skew: float = 300.0
     callback_max_attempts: int = 6
     callback_timeout: float = 5.0
+    allow_external_callbacks: bool = False
     max_body_bytes: int = 8 * 1024 * 1024
 
     def __post_init__(self) -> None:

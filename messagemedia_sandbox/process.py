@@ -46,7 +46,13 @@ class SandboxProcess:
         self._args += list(extra_args)
         self._startup_timeout = startup_timeout
         self._process: subprocess.Popen[str] | None = None
+        self._output: list[str] = []
         self.base_url = ""
+
+    @property
+    def output(self) -> list[str]:
+        """The lines the sandbox has printed on stdout so far (its URL, key, secret, export line)."""
+        return list(self._output)
 
     @property
     def pid(self) -> int:
@@ -58,6 +64,7 @@ class SandboxProcess:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         process = subprocess.Popen(self._args, stdout=subprocess.PIPE, text=True, env=env)
         self._process = process
+        self._output = []
         found: list[str] = []
         ready = threading.Event()
 
@@ -65,6 +72,7 @@ class SandboxProcess:
             # Keeps draining after the first line so a chatty child never blocks on a full pipe.
             assert process.stdout is not None
             for line in process.stdout:
+                self._output.append(line.rstrip("\n"))
                 match = _LISTENING.search(line)
                 if match and not found:
                     found.append(match.group(1))

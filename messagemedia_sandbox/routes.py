@@ -298,11 +298,13 @@ class Api:
         self.store.confirm_reports(account, payload["delivery_report_ids"])
         return Response(202)
 
-    # -- admin (loopback only, no credentials) ---------------------------------------------
+    # -- admin (a loopback peer, or the sandbox's own credentials) -------------------------
 
     def _admin(self, incoming: Incoming, path: str) -> Response:
         if not _is_loopback(incoming.client_host):
-            return error(403, "The /sandbox/ endpoints answer only on the loopback interface.")
+            refusal = self._admin_credentials(incoming)
+            if refusal is not None:
+                return refusal
         routes: dict[str, dict[str, Callable[[Incoming], Response]]] = {
             "/sandbox/health": {"GET": self._health},
             "/sandbox/replies": {"POST": self._simulate_reply},
@@ -322,6 +324,25 @@ class Api:
             return handler(incoming)
         except BadRequestError as exc:
             return error(400, exc.message, exc.details)
+
+    def _admin_credentials(self, incoming: Incoming) -> Response | None:
+        """None when the request carries the sandbox's credentials (Basic or HMAC), else the refusal."""
+        if auth.find_header(incoming.headers, "authorization") is None:
+            return error(
+                403,
+                "The /sandbox/ endpoints answer a loopback peer, or a request made with the sandbox's "
+                "API key and secret (Basic or HMAC).",
+            )
+        try:
+            auth.authenticate(
+                auth.Request(incoming.method, incoming.target, incoming.headers, incoming.body),
+                self.config.credentials,
+                time.time(),
+                self.config.max_clock_skew,
+            )
+        except auth.AuthError as exc:
+            return error(401, str(exc), headers={"WWW-Authenticate": 'Basic realm="messagemedia-sandbox"'})
+        return None
 
     def _health(self, _incoming: Incoming) -> Response:
         return Response(200, {"status": "ok", "stored": self.store.count_all()})

@@ -1,193 +1,129 @@
-"""HTTP plumbing: a threaded stdlib server in front of `routes.Api`, and the handle to run it.
+"""Runs a sandbox: uvicorn serving the Starlette app of `asgi`, plus the lifecycle ticker and the
+callback worker, all on background threads of this process.
 
-The handler reads the whole request (Content-Length or chunked, within a size limit) before
-anything else looks at it, and turns every failure into a JSON answer: malformed input gets a
-4xx, never a 5xx; only a bug in the sandbox itself can produce a 500.
+uvicorn is told to use h11, its pure-Python HTTP/1.1 implementation, whatever else is installed:
+h11 parses strictly by RFC 9112 (a request line that is not HTTP, a second Content-Length that
+disagrees with the first, a control character in a header all get 400), the same way on every
+machine. The listening socket is bound here, before uvicorn starts, so that its address and port
+are known to the callback worker (which refuses to call the sandbox itself) from the first moment.
 """
 
 from __future__ import annotations
 
-import contextlib
+import asyncio
+import json
 import logging
+import secrets
 import socket
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 
+try:
+    import h11
+    import uvicorn
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+except ImportError as missing:  # the client installs without them; say how to get the sandbox's
+    raise ImportError(
+        f"the MessageMedia sandbox needs Starlette and uvicorn ({missing}): "
+        "pip install 'messagemedia-messages[sandbox]'"
+    ) from missing
+
+from .asgi import create_app
+from .callback_targets import Listener, TargetPolicy
 from .callbacks import CallbackWorker
 from .config import SandboxConfig
 from .lifecycle import Ticker
-from .routes import Api, Incoming, Response, error
+from .routes import Api
 from .store import Store
 
 _log = logging.getLogger("messagemedia_sandbox")
+# How many connections may wait to be accepted. The kernel caps it at net.core.somaxconn.
+BACKLOG = 1024
+# Longer than any common client pool keeps an idle connection (httpx: 5 s), so the client, not the
+# sandbox, closes idle keep-alive connections, and no request races the server's close.
+KEEP_ALIVE_SECONDS = 30
+_STARTUP_SECONDS = 10.0
 
 
-class _BodyError(Exception):
-    """The body could not be read; the connection is closed after the 400."""
+class _RecordingConnection(h11.Connection):
+    """An h11 connection that remembers why it refused the last request, for the 400's details."""
 
+    last_error: str = ""
 
-class SandboxHTTPServer(ThreadingHTTPServer):
-    """A ThreadingHTTPServer that knows its Api and can drop idle keep-alive connections on stop."""
-
-    daemon_threads = True
-    api: Api
-    max_body: int
-
-    def __init__(self, address: tuple[str, int], api: Api, max_body: int) -> None:
-        if ":" in address[0]:
-            self.address_family = socket.AF_INET6
-        self.api = api
-        self.max_body = max_body
-        self._connections: set[socket.socket] = set()
-        self._connections_lock = threading.Lock()
-        super().__init__(address, SandboxHandler)
-
-    def track(self, connection: socket.socket, open_: bool) -> None:
-        with self._connections_lock:
-            if open_:
-                self._connections.add(connection)
-            else:
-                self._connections.discard(connection)
-
-    def drop_connections(self) -> None:
-        with self._connections_lock:
-            connections = list(self._connections)
-        for connection in connections:
-            with contextlib.suppress(OSError):
-                connection.shutdown(socket.SHUT_RDWR)
-
-
-class SandboxHandler(BaseHTTPRequestHandler):
-    """Turns each HTTP request into an `Incoming` for the Api, and its `Response` back into bytes."""
-
-    protocol_version = "HTTP/1.1"
-    server_version = "messagemedia-sandbox"
-    sys_version = ""
-    # Idle keep-alive connections are closed after this long so they do not hold threads forever.
-    timeout = 30
-    server: SandboxHTTPServer
-
-    def setup(self) -> None:
-        super().setup()
-        self.server.track(self.connection, True)
-
-    def finish(self) -> None:
-        self.server.track(self.connection, False)
-        super().finish()
-
-    def handle_one_request(self) -> None:
-        # The stdlib version answers 501 to any method without a do_* function; the API answers
-        # 405 for a known path and 404 otherwise, so every method goes through one dispatcher.
+    def next_event(self) -> Any:
         try:
-            self.raw_requestline = self.rfile.readline(65537)
-            if len(self.raw_requestline) > 65536:
-                self.requestline = ""
-                self.request_version = ""
-                self.command = ""
-                self.send_error(414)
-                return
-            if not self.raw_requestline:
-                self.close_connection = True
-                return
-            if not self.parse_request():
-                return
-            self._dispatch()
-            self.wfile.flush()
-        except TimeoutError:
-            self.close_connection = True
-        except (ConnectionError, OSError):
-            self.close_connection = True
+            return super().next_event()
+        except h11.RemoteProtocolError as exc:
+            self.last_error = str(exc)
+            raise
 
-    def _dispatch(self) -> None:
-        try:
-            body = self._read_body()
-        except _BodyError as exc:
-            self.close_connection = True
-            self._send(error(400, str(exc), [f"body: {exc}"]))
-            return
-        incoming = Incoming(
-            method=self.command,
-            target=self.path,
-            headers={key: value for key, value in self.headers.items()},
-            body=body,
-            client_host=str(self.client_address[0]),
+
+class SandboxH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol, answering malformed HTTP with a JSON 400 in the API's error shape."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        limit = self.config.h11_max_incomplete_event_size
+        self.conn = (
+            _RecordingConnection(h11.SERVER)
+            if limit is None
+            else _RecordingConnection(h11.SERVER, max_incomplete_event_size=limit)
         )
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        # uvicorn times out idle connections only between requests; a connection that never sends
+        # a byte is closed after the same delay (the first byte cancels the timer).
+        self.timeout_keep_alive_task = self.loop.call_later(
+            self.timeout_keep_alive, self.timeout_keep_alive_handler
+        )
+
+    def send_400_response(self, msg: str) -> None:
+        conn = self.conn
+        if not isinstance(conn, _RecordingConnection) or conn.our_state not in (h11.IDLE, h11.SEND_RESPONSE):
+            # An answer has already begun (or ended): all that is left to do is hang up.
+            self.transport.close()
+            return
+        reason = conn.last_error or "malformed request"
+        payload = json.dumps(
+            {"message": "Invalid HTTP/1.1 request (RFC 9112)", "details": [f"request: {reason}"]},
+            separators=(",", ":"),
+        ).encode()
+        headers = [
+            *self.server_state.default_headers,
+            (b"content-type", b"application/json"),
+            (b"content-length", str(len(payload)).encode()),
+            (b"connection", b"close"),
+        ]
         try:
-            response = self.server.api.handle(incoming)
-        except Exception:
-            _log.exception("unhandled error answering %s %s", self.command, self.path)
-            response = error(500, "An internal error occurred in the sandbox.")
-        self._send(response)
+            output = conn.send(h11.Response(status_code=400, headers=headers, reason=b"Bad Request"))
+            output = (output or b"") + (conn.send(h11.Data(data=payload)) or b"")
+            output += conn.send(h11.EndOfMessage()) or b""
+        except h11.LocalProtocolError:
+            self.transport.close()
+            return
+        self.transport.write(output)
+        self.transport.close()
 
-    def _read_body(self) -> bytes:
-        limit = self.server.max_body
-        if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
-            return self._read_chunked(limit)
-        length_text = self.headers.get("Content-Length")
-        if length_text is None:
-            return b""
-        try:
-            length = int(length_text.strip())
-        except ValueError:
-            raise _BodyError(f"Content-Length {length_text!r} is not a number") from None
-        if length < 0:
-            raise _BodyError("Content-Length is negative")
-        if length > limit:
-            raise _BodyError(f"Request body too large: {length} bytes, the limit is {limit}")
-        body = self.rfile.read(length)
-        if len(body) != length:
-            raise _BodyError("The body ended before Content-Length bytes")
-        return body
 
-    def _read_chunked(self, limit: int) -> bytes:
-        chunks: list[bytes] = []
-        total = 0
-        while True:
-            size_line = self.rfile.readline(1024)
-            try:
-                size = int(size_line.split(b";", 1)[0].strip(), 16)
-            except ValueError:
-                raise _BodyError("Malformed chunked body") from None
-            if size < 0:
-                raise _BodyError("Malformed chunked body")
-            if size == 0:
-                # Trailers, if any, end with a blank line.
-                while self.rfile.readline(1024).strip():
-                    pass
-                return b"".join(chunks)
-            total += size
-            if total > limit:
-                raise _BodyError(f"Request body too large: more than {limit} bytes")
-            chunk = self.rfile.read(size)
-            if len(chunk) != size:
-                raise _BodyError("The body ended inside a chunk")
-            chunks.append(chunk)
-            self.rfile.readline(8)
-
-    def _send(self, response: Response) -> None:
-        payload = response.encoded()
-        self.send_response(response.status)
-        if payload:
-            self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(payload)))
-        for name, value in response.headers.items():
-            self.send_header(name, value)
-        if self.close_connection:
-            self.send_header("Connection", "close")
-        self.end_headers()
-        if self.command != "HEAD" and payload:
-            self.wfile.write(payload)
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        # The stdlib answers malformed requests with HTML; the API's errors are JSON.
-        self.close_connection = True
-        text = message or explain or self.responses.get(code, ("Error",))[0]
-        self._send(error(code, text))
-
-    def log_message(self, format: str, *args: Any) -> None:
-        _log.debug("%s - %s", self.address_string(), format % args)
+def _bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on host:port (port 0: a free one)."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    if not infos:
+        raise OSError(f"cannot resolve {host!r}")
+    family, kind, proto, _name, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        # A restart right after a crash finds the old connections in TIME_WAIT on this port.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(BACKLOG)
+    except OSError:
+        sock.close()
+        raise
+    sock.setblocking(False)
+    return sock
 
 
 class SandboxServer:
@@ -203,8 +139,10 @@ class SandboxServer:
         elif settings:
             raise TypeError("pass either a SandboxConfig or keyword settings, not both")
         self.config = config
-        self._httpd: SandboxHTTPServer | None = None
+        self._socket: socket.socket | None = None
+        self._uvicorn: uvicorn.Server | None = None
         self._serve_thread: threading.Thread | None = None
+        self._serve_error: BaseException | None = None
         self._ticker: Ticker | None = None
         self._worker: CallbackWorker | None = None
         self._store: Store | None = None
@@ -216,46 +154,116 @@ class SandboxServer:
         return self._store
 
     @property
-    def base_url(self) -> str:
-        if self._httpd is None:
+    def callback_policy(self) -> TargetPolicy:
+        """Where this sandbox's callbacks may go (see `callback_targets`)."""
+        if self._worker is None:
             raise RuntimeError("the sandbox is not running")
-        address = self._httpd.server_address
-        host = address[0].decode() if isinstance(address[0], bytes) else str(address[0])
-        port = int(address[1])
+        return self._worker.policy
+
+    @property
+    def listeners(self) -> list[Listener]:
+        """The (address, port) pairs the sandbox listens on."""
+        if self._socket is None:
+            raise RuntimeError("the sandbox is not running")
+        name = self._socket.getsockname()
+        return [Listener.of(str(name[0]), int(name[1]))]
+
+    @property
+    def base_url(self) -> str:
+        (listener,) = self.listeners
+        host = str(listener.address)
         shown = f"[{host}]" if ":" in host else host
-        return f"http://{shown}:{port}"
+        return f"http://{shown}:{listener.port}"
 
     def start(self) -> str:
         """Starts serving on background threads and returns the base URL."""
-        if self._httpd is not None:
+        if self._socket is not None:
             return self.base_url
         config = self.config
-        store = Store(config.data, config.initial_credits)
+        sock = _bind(config.host, config.port)
+        try:
+            store = Store(config.data, config.initial_credits)
+        except BaseException:
+            sock.close()
+            raise
+        self._socket, self._store = sock, store
+        try:
+            self._start_parts(config, sock, store)
+        except BaseException:
+            self.stop()
+            raise
+        return self.base_url
+
+    def _start_parts(self, config: SandboxConfig, sock: socket.socket, store: Store) -> None:
         for number in config.fail_destinations:
             store.set_destination(number, "failed")
         for number in config.reject_destinations:
             store.set_destination(number, "rejected")
         step = config.step_seconds
+        origin_token = secrets.token_urlsafe(16)
+        policy = TargetPolicy(allow_external=config.allow_external_callbacks, listeners=tuple(self.listeners))
         worker = CallbackWorker(
-            store, base_delay=step, max_attempts=config.callback_max_attempts, timeout=config.callback_timeout
+            store,
+            base_delay=step,
+            max_attempts=config.callback_max_attempts,
+            timeout=config.callback_timeout,
+            policy=policy,
+            origin_token=origin_token,
         )
         api = Api(config, store, worker.notify)
-        try:
-            httpd = SandboxHTTPServer((config.host, config.port), api, config.max_body_bytes)
-        except OSError:
-            store.close()
-            raise
-        self._store, self._worker, self._httpd = store, worker, httpd
+        self._worker = worker
         # Steps missed while the sandbox was down are applied before the first request is served.
         api.advance()
-        self._ticker = Ticker(api.advance, min(0.2, max(0.02, step / 5)))
-        self._serve_thread = threading.Thread(
-            target=httpd.serve_forever, kwargs={"poll_interval": 0.1}, name="sandbox-http", daemon=True
+        app = create_app(api, max_body=config.max_body_bytes, origin_token=origin_token)
+        server = uvicorn.Server(
+            uvicorn.Config(
+                app,
+                http=SandboxH11Protocol,
+                ws="none",
+                lifespan="off",
+                loop="asyncio",
+                interface="asgi3",
+                workers=1,
+                log_config=None,
+                access_log=False,
+                # The peer address is the one the loopback rule of the admin endpoints looks at:
+                # never let an X-Forwarded-For header replace it.
+                proxy_headers=False,
+                server_header=False,
+                headers=[("server", "messagemedia-sandbox")],
+                backlog=BACKLOG,
+                timeout_keep_alive=KEEP_ALIVE_SECONDS,
+                timeout_graceful_shutdown=5,
+            )
         )
+        self._uvicorn = server
+        self._serve_thread = threading.Thread(
+            target=self._serve, args=(server, sock), name="sandbox-http", daemon=True
+        )
+        self._ticker = Ticker(api.advance, min(0.2, max(0.02, step / 5)))
         worker.start()
         self._ticker.start()
         self._serve_thread.start()
-        return self.base_url
+        # The socket already listens, so connections made from now on wait in its backlog; this
+        # only makes sure uvicorn came up rather than failing on its own thread.
+        deadline = _STARTUP_SECONDS
+        while not server.started and self._serve_thread.is_alive() and deadline > 0:
+            self._serve_thread.join(0.01)
+            deadline -= 0.01
+        if not server.started:
+            raise RuntimeError(f"the sandbox's HTTP server did not start: {self._serve_error!r}")
+
+    def _serve(self, server: uvicorn.Server, sock: socket.socket) -> None:
+        try:
+            asyncio.run(server.serve(sockets=[sock]))
+        except BaseException as exc:  # reported by start() or logged: a thread has no caller
+            self._serve_error = exc
+            _log.exception("the sandbox's HTTP server stopped")
+
+    @property
+    def serving(self) -> bool:
+        """Whether the HTTP server is up (it stops only when asked, unless something broke it)."""
+        return self._serve_thread is not None and self._serve_thread.is_alive()
 
     def wait(self) -> None:
         """Blocks until the server stops (the CLI's foreground mode)."""
@@ -265,11 +273,15 @@ class SandboxServer:
 
     def stop(self) -> None:
         """Stops serving and closes the data file; safe to call twice."""
-        httpd, self._httpd = self._httpd, None
-        if httpd is not None:
-            httpd.shutdown()
-            httpd.drop_connections()
-            httpd.server_close()
+        server, self._uvicorn = self._uvicorn, None
+        thread, self._serve_thread = self._serve_thread, None
+        if server is not None:
+            server.should_exit = True
+        if thread is not None:
+            thread.join(timeout=15)
+        if self._socket is not None:
+            self._socket.close()
+            self._socket = None
         if self._ticker is not None:
             self._ticker.stop()
             self._ticker = None
@@ -279,7 +291,6 @@ class SandboxServer:
         if self._store is not None:
             self._store.close()
             self._store = None
-        self._serve_thread = None
 
     def __enter__(self) -> SandboxServer:
         self.start()

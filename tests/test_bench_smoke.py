@@ -47,3 +47,7 @@ def test_bench_smoke_prints_the_table_and_writes_json(tmp_path: Path) -> None:
     assert report["imports"]["ours"]["ms"] > 0
     assert [t["verdict"] for t in report["targets"]] == verdicts
     assert report["meta"]["args"]["smoke"] is True
+    # The sandbox line: get_message_status over keep-alive against a sandbox process.
+    assert "get_message_status over keep-alive" in table
+    assert report["sandbox"]["median_rps"]["sync"] > 0
+    assert report["sandbox"]["median_rps"]["async"] > 0

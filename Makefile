@@ -23,7 +23,7 @@ PACKAGE := generated/messagemedia_messages
 GEN_STAMP := $(PACKAGE)/_spec/__init__.py
 VENV_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
-HAND_WRITTEN := hmac_auth messagemedia_runtime messagemedia_sandbox tests benchmarks tools
+HAND_WRITTEN := hmac_auth messagemedia_runtime messagemedia_sandbox messagemedia_cli tests benchmarks tools
 
 .PHONY: help setup generate check-generated lint test test-contract test-official demo sandbox bench wheel-check lock clean
 

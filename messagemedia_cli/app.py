@@ -125,7 +125,7 @@ def _configure_logging(debug: bool) -> None:
 @click.option("--json", "json_lines", is_flag=True, help="One JSON object per line on stdout, for scripts.")
 @click.option("--debug", is_flag=True, help="Log each request to stderr; show tracebacks.")
 @click.pass_context
-def cli(
+def cli(  # noqa: PLR0917 - click passes each option as an argument
     ctx: click.Context,
     region: str | None,
     base_url: str | None,

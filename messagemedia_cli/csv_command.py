@@ -34,9 +34,9 @@ def _check_same_file(source: CsvMessages, previous: Mapping[int, RowResult], res
         before = settled.get(row)
         if before is not None and before.destination_number != destination:
             raise CliError(
-                f"row {row} of {source.path} is to {destination or '(nothing)'}, but {results} shows row {row} "
-                f"{before.outcome} for {before.destination_number}: the CSV changed since that run; "
-                "refusing to resume (send the changed rows from a new file)"
+                f"row {row} of {source.path} is to {destination or '(nothing)'}, but {results} shows "
+                f"row {row} {before.outcome} for {before.destination_number}: the CSV changed since "
+                "that run; refusing to resume (send the changed rows from a new file)"
             )
     beyond = sorted(row for row in settled if row > last)
     if beyond:
@@ -145,7 +145,9 @@ def send_csv(
         previous = read_results(results)
         _check_same_file(source, previous, results)
     client = state.client()  # a missing credential fails here, before a results file is made
-    sink: ResultsWriter | _StdoutResults = ResultsWriter(results) if results is not None else _StdoutResults(state)
+    sink: ResultsWriter | _StdoutResults = (
+        ResultsWriter(results) if results is not None else _StdoutResults(state)
+    )
     try:
         with _progress_bar(source) as progress, _ctrl_c_stops_after_the_request() as stop:
             sender = BulkSender(

@@ -39,7 +39,7 @@ Setter = Callable[[dict[str, Any], str], None]
 
 @dataclass(frozen=True, slots=True)
 class CsvRow:
-    """Row ``row`` of the file: its ``message``, or the ``problem`` (and ``column``) that kept it from being one."""
+    """Row ``row``: its ``message``, or the ``problem`` (in ``column``) that kept it from being one."""
 
     row: int
     destination_number: str
@@ -140,9 +140,7 @@ class CsvMessages:
                 f"{self.path}: the header has no {' or '.join(missing)} column; "
                 f"it must name at least destination_number and content (it has: {', '.join(self.header)})"
             )
-        unknown = [
-            name for name in self.header if name not in KNOWN_COLUMNS and _setter(name) is None
-        ]
+        unknown = [name for name in self.header if name not in KNOWN_COLUMNS and _setter(name) is None]
         if unknown:
             raise CliError(
                 f"{self.path}: unknown column {', '.join(repr(name) for name in unknown)}; columns are "
@@ -182,8 +180,9 @@ class CsvMessages:
                     continue
                 number = cells[destination].strip()
                 message: dict[str, Any] = {"destination_number": number, "content": cells[content]}
+                column = ""
                 try:
-                    for index, column, put in setters:
+                    for index, column, put in setters:  # noqa: B007 - `column` names the cell that failed
                         put(message, cells[index])
                 except ValueError as exc:
                     yield CsvRow(row, number, problem=f"{column}: {exc}", column=column)

@@ -63,7 +63,7 @@ def _list_once(state: CliState, inbox: Inbox, confirm: bool) -> None:
             state.out.note(f"confirmed {len(ids)} {inbox.name}")
     elif len(items) >= CHECK_LIMIT:
         state.out.note(
-            f"these are the oldest {CHECK_LIMIT}; the API shows more only once these are confirmed (--confirm)"
+            f"these are the oldest {CHECK_LIMIT}; the API shows more once these are confirmed (--confirm)"
         )
 
 
@@ -84,7 +84,9 @@ def _follow(state: CliState, inbox: Inbox, confirm: bool, interval: float) -> No
                 if result.failed:
                     raise result.failed[0].error
                 if result.unconfirmed:
-                    out.note(f"{len(result.unconfirmed)} {inbox.name} shown but not confirmed; they will come again")
+                    out.note(
+                        f"{len(result.unconfirmed)} {inbox.name} shown but not confirmed; they come again"
+                    )
             else:
                 for item in getattr(resource.check(), inbox.items):
                     item_id = _item_id(item, inbox)

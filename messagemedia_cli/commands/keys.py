@@ -70,7 +70,9 @@ def create(state: CliState, digest: str, cipher: str, out: Path | None) -> None:
                        "its public_key is printed above") from exc  # fmt: skip
     record["pem_file"] = str(path)
     state.out.record(record)
-    state.out.note(f"saved the public key to {path}; enable the key with: messagemedia keys enable {key.key_id}")
+    state.out.note(
+        f"saved the public key to {path}; enable the key with: messagemedia keys enable {key.key_id}"
+    )
 
 
 @keys.command("list", epilog="Example: messagemedia keys list")

@@ -85,7 +85,9 @@ def _single_message(
 @click.option("--subject", help="The MMS subject line.")
 @click.option("--source", metavar="NUMBER", help="The sender (a number or name registered to the account).")
 @click.option("--schedule", metavar="WHEN", help=f"Send later: {WHEN_HELP}.")
-@click.option("--delivery-report", is_flag=True, help="Ask for delivery reports (see 'messagemedia reports').")
+@click.option(
+    "--delivery-report", is_flag=True, help="Ask for delivery reports (see 'messagemedia reports')."
+)
 @click.option("--metadata", multiple=True, metavar="KEY=VALUE", help="Your own metadata (repeatable).")
 @click.option("--callback-url", metavar="URL", help="Where the API POSTs this message's replies and reports.")
 @click.option(
@@ -106,7 +108,7 @@ def _single_message(
     help="With --resume: also send the rows whose outcome was unknown (they may go twice).",
 )
 @click.pass_obj
-def send(
+def send(  # noqa: PLR0917 - click passes each option as an argument
     state: CliState,
     destination: str | None,
     content: str | None,
@@ -141,7 +143,9 @@ def send(
         }
         given = [name for name, used in per_message.items() if used]
         if given:
-            raise click.UsageError(f"{', '.join(given)} cannot go with --csv: give them as columns of the CSV")
+            raise click.UsageError(
+                f"{', '.join(given)} cannot go with --csv: give them as columns of the CSV"
+            )
         if resume and results is None:
             raise click.UsageError("--resume needs --results (the file to resume from)")
         if resend_unknown and not resume:

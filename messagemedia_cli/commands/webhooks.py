@@ -59,9 +59,13 @@ def list_(state: CliState) -> None:
 def _common_options(command: Any) -> Any:
     options = [
         click.option("--event", "events", multiple=True, metavar="EVENT", help=EVENTS_HELP),
-        click.option("--method", help="The HTTP method of the call: POST (create's default), GET, PUT, PATCH, DELETE."),
+        click.option(
+            "--method", help="The HTTP method of the call: POST (create's default), GET, PUT, PATCH, DELETE."
+        ),
         click.option("--encoding", help="JSON (create's default), FORM_ENCODED or XML."),
-        click.option("--header", "headers", multiple=True, metavar="NAME=VALUE", help="A header to send (repeatable)."),
+        click.option(
+            "--header", "headers", multiple=True, metavar="NAME=VALUE", help="A header to send (repeatable)."
+        ),
         click.option("--template", help="The body, as a Velocity template (default: the API's payload)."),
         click.option(
             "--template-file",
@@ -86,7 +90,7 @@ Example:
 @click.option("--retries", type=int, help="How many times the API retries a failed call (0 to 5).")
 @click.option("--retry-delay", type=int, metavar="SECONDS", help="The wait between retries.")
 @click.pass_obj
-def create(
+def create(  # noqa: PLR0917 - click passes each option as an argument
     state: CliState,
     url: str,
     events: tuple[str, ...],
@@ -129,7 +133,7 @@ Example:
 @click.option("--url", help="The new URL.")
 @_common_options
 @click.pass_obj
-def update(
+def update(  # noqa: PLR0917 - click passes each option as an argument
     state: CliState,
     webhook_id: str,
     url: str | None,
@@ -149,9 +153,11 @@ def update(
         "headers": _headers(headers) if headers else None,
         "template": _template(template, template_file),
     }
-    fields = {name: value for name, value in changes.items() if value is not None}
+    fields: dict[str, Any] = {name: value for name, value in changes.items() if value is not None}
     if not fields:
-        raise click.UsageError("give at least one change: --url, --event, --method, --encoding, --header, --template")
+        raise click.UsageError(
+            "give at least one change: --url, --event, --method, --encoding, --header, --template"
+        )
     webhook = state.client().webhooks.update(webhook_id, **fields)
     state.out.record(webhook.to_dict())
 

@@ -21,7 +21,9 @@ class Operation:
     ``idempotent``: the spec's ``x-idempotent``: whether repeating the request after it may have
     reached the API is harmless. Sends are not, so they are never retried once they may have left.
     ``validate``: the compiled check of ``{"path", "query", "headers", "body"}``; it raises
-    ``schema_error`` for the first broken rule.
+    ``schema_error`` for the first broken rule. ``headers``: the header parameters the operation
+    takes (a client-wide ``Account`` goes only to operations that take it). ``accept``: the media
+    types of its success answers, sent as ``Accept``.
     """
 
     id: str
@@ -30,6 +32,8 @@ class Operation:
     idempotent: bool
     validate: Callable[[Any], object]
     schema_error: type[Exception]
+    headers: frozenset[str] = frozenset()
+    accept: str | None = None
 
     def __repr__(self) -> str:
         return f"Operation({self.id!r}, {self.method} {self.path})"

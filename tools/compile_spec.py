@@ -159,14 +159,33 @@ def _inline(spec: dict[str, Any], node: Any) -> Any:
     return inlined
 
 
-def _operation_footer(op_id: str, method: str, path: str, idempotent: bool) -> str:
+def _header_names(spec: dict[str, Any], path_item: dict[str, Any], op: dict[str, Any]) -> list[str]:
+    params = [_resolve(spec, raw) for raw in [*path_item.get("parameters", []), *op.get("parameters", [])]]
+    return sorted(param["name"] for param in params if param["in"] == "header")
+
+
+def _accept(spec: dict[str, Any], op: dict[str, Any]) -> str | None:
+    """The media types of the operation's success answers, as an Accept header value."""
+    types: list[str] = []
+    for status, answer in sorted(op.get("responses", {}).items()):
+        if str(status).startswith("2"):
+            for media_type in _resolve(spec, answer).get("content", {}):
+                if media_type not in types:
+                    types.append(media_type)
+    return ", ".join(types) or None
+
+
+def _operation_footer(
+    op_id: str, method: str, path: str, idempotent: bool, headers: list[str], accept: str | None
+) -> str:
     # The runtime is handed this object with every call instead of importing the generated
     # package, so the layers point one way.
     return (
         "\n\nfrom messagemedia_runtime.operation import Operation\n\n"
         f"OPERATION = Operation(\n    id={op_id!r},\n    method={method!r},\n    path={path!r},\n"
         f"    idempotent={idempotent!r},\n    validate=validate,\n"
-        "    schema_error=JsonSchemaValueException,\n)\n"
+        "    schema_error=JsonSchemaValueException,\n"
+        f"    headers=frozenset({headers!r}),\n    accept={accept!r},\n)\n"
     )
 
 
@@ -198,7 +217,9 @@ def build(spec_path: Path, out_dir: Path) -> None:
             idempotent = bool(op.get("x-idempotent", method in ("get", "put", "delete")))
             operations[op_id] = {"method": method.upper(), "path": path, "idempotent": idempotent}
             code = _compile(_operation_schema(spec, path_item, op))
-            code += _operation_footer(op_id, method.upper(), path, idempotent)
+            code += _operation_footer(
+                op_id, method.upper(), path, idempotent, _header_names(spec, path_item, op), _accept(spec, op)
+            )
             (out_dir / f"{op_id}.py").write_text(code, encoding="utf-8")
     table = pprint.pformat(dict(sorted(operations.items())), width=100, sort_dicts=True)
     (out_dir / "__init__.py").write_text(

@@ -113,4 +113,6 @@ OPERATION = Operation(
     idempotent=True,
     validate=validate,
     schema_error=JsonSchemaValueException,
+    headers=frozenset([]),
+    accept='application/json',
 )

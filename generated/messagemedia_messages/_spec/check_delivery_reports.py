@@ -85,4 +85,6 @@ OPERATION = Operation(
     idempotent=True,
     validate=validate,
     schema_error=JsonSchemaValueException,
+    headers=frozenset(['Account']),
+    accept='application/json',
 )

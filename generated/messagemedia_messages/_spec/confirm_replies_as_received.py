@@ -119,4 +119,6 @@ OPERATION = Operation(
     idempotent=True,
     validate=validate,
     schema_error=JsonSchemaValueException,
+    headers=frozenset(['Account']),
+    accept=None,
 )

@@ -101,4 +101,6 @@ OPERATION = Operation(
     idempotent=False,
     validate=validate,
     schema_error=JsonSchemaValueException,
+    headers=frozenset([]),
+    accept='application/json',
 )

@@ -221,4 +221,6 @@ OPERATION = Operation(
     idempotent=False,
     validate=validate,
     schema_error=JsonSchemaValueException,
+    headers=frozenset(['Account']),
+    accept='application/json',
 )

@@ -98,4 +98,6 @@ OPERATION = Operation(
     idempotent=True,
     validate=validate,
     schema_error=JsonSchemaValueException,
+    headers=frozenset(['Account']),
+    accept='application/json',
 )

@@ -101,4 +101,6 @@ OPERATION = Operation(
     idempotent=True,
     validate=validate,
     schema_error=JsonSchemaValueException,
+    headers=frozenset(['Account']),
+    accept='application/json',
 )

@@ -301,4 +301,6 @@ OPERATION = Operation(
     idempotent=False,
     validate=validate,
     schema_error=JsonSchemaValueException,
+    headers=frozenset(['Account']),
+    accept='application/json',
 )

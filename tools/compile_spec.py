@@ -176,7 +176,7 @@ def _accept(spec: dict[str, Any], op: dict[str, Any]) -> str | None:
 
 
 def _operation_footer(
-    op_id: str, method: str, path: str, idempotent: bool, headers: list[str], accept: str | None
+    op_id: str, method: str, path: str, *, idempotent: bool, headers: list[str], accept: str | None
 ) -> str:
     # The runtime is handed this object with every call instead of importing the generated
     # package, so the layers point one way.
@@ -218,7 +218,12 @@ def build(spec_path: Path, out_dir: Path) -> None:
             operations[op_id] = {"method": method.upper(), "path": path, "idempotent": idempotent}
             code = _compile(_operation_schema(spec, path_item, op))
             code += _operation_footer(
-                op_id, method.upper(), path, idempotent, _header_names(spec, path_item, op), _accept(spec, op)
+                op_id,
+                method.upper(),
+                path,
+                idempotent=idempotent,
+                headers=_header_names(spec, path_item, op),
+                accept=_accept(spec, op),
             )
             (out_dir / f"{op_id}.py").write_text(code, encoding="utf-8")
     table = pprint.pformat(dict(sorted(operations.items())), width=100, sort_dicts=True)

@@ -149,7 +149,7 @@ def build(spec: dict[str, Any]) -> dict[str, Any]:
         "read_only": {
             name: _read_only(schemas[name]) for name in sorted(request_models) if _read_only(schemas[name])
         },
-        "pem_fields": {name: _pem_fields(schema) for name, schema in sorted(schemas.items()) if _pem_fields(schema)},
+        "pem_fields": {name: pem for name, schema in sorted(schemas.items()) if (pem := _pem_fields(schema))},
         "default_server": servers[0]["url"],
         "regions": {server["x-region"]: server["url"] for server in servers if "x-region" in server},
         "tags": {tag["name"]: tag.get("description", "") for tag in spec.get("tags", [])},

@@ -14,6 +14,7 @@ import httpx
 
 from .credential_checks import check_credential
 from .dates import format_imf_fixdate, utc_now
+from .errors import CredentialsNotPicklableError
 from .signing import DEFAULT_ALGORITHM, check_algorithm, signing_headers
 
 _REDACTED = "'***'"
@@ -45,7 +46,7 @@ class _Frozen(httpx.Auth):
         return self
 
     def __reduce__(self) -> NoReturn:
-        raise TypeError(f"{type(self).__name__} holds an API secret and cannot be pickled")
+        raise CredentialsNotPicklableError(f"{type(self).__name__} holds an API secret and cannot be pickled")
 
 
 class HmacAuth(_Frozen):

@@ -2,6 +2,8 @@
 
 from datetime import UTC, datetime
 
+from messagemedia_runtime.errors import ConfigurationError
+
 # Fixed English names: strftime's %a and %b follow the process locale, and a server in any
 # locale expects "Wed" and "Nov", so the names must not depend on where the client runs.
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -20,7 +22,7 @@ def format_imf_fixdate(moment: datetime) -> str:
     signature ends up hours off and rejected as stale.
     """
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError("format_imf_fixdate needs a timezone-aware datetime, e.g. datetime.now(UTC)")
+        raise ConfigurationError("format_imf_fixdate needs a timezone-aware datetime, e.g. datetime.now(UTC)")
     gmt = moment.astimezone(UTC)
     return (
         f"{_WEEKDAYS[gmt.weekday()]}, {gmt.day:02d} {_MONTHS[gmt.month - 1]} {gmt.year:04d} "

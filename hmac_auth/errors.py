@@ -1,6 +1,6 @@
 """Errors raised while setting up authentication. None of their messages ever carries a secret."""
 
-from messagemedia_runtime.errors import ConfigurationError
+from messagemedia_runtime.errors import ConfigurationError, MessageMediaError
 
 API_KEY_ENV = "MESSAGEMEDIA_API_KEY"
 API_SECRET_ENV = "MESSAGEMEDIA_API_SECRET"  # noqa: S105 - the variable's name, not a secret
@@ -25,3 +25,7 @@ class InvalidCredentialsError(ConfigurationError, TypeError):
     def __init__(self, field: str, problem: str) -> None:
         self.field = field
         super().__init__(f"{field} {problem}")
+
+
+class CredentialsNotPicklableError(MessageMediaError, TypeError):
+    """An auth object holds an API secret: pickling would copy it into a cache, a queue or a dump."""

@@ -10,12 +10,13 @@ context variable is per thread and per asyncio task, so concurrent calls keep th
 from __future__ import annotations
 
 import contextvars
+import functools
 import math
 import time
 import typing
 from collections.abc import Iterable
+from typing import Any
 
-import httpcore
 import httpx
 
 from .errors import ConfigurationError
@@ -34,6 +35,7 @@ def remaining() -> float | None:
 
 
 def _cap(timeout: float | None, expired: type[Exception]) -> float | None:
+    # `expired` is one of httpcore's timeout exceptions, which httpx turns into its own.
     left = remaining()
     if left is None:
         return timeout
@@ -61,115 +63,122 @@ class within:  # noqa: N801 - used like a function: `with within(deadline):`
             self._token = None
 
 
-class _Stream(httpcore.NetworkStream):
-    __slots__ = ("_inner",)
+@functools.cache
+def _wrappers() -> tuple[type[Any], type[Any]]:
+    """The sync and async backend wrappers, made on first use: httpx imports httpcore only when it
+    builds a transport, and importing the client should not pay for it earlier."""
+    import httpcore
 
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
-        self._inner = inner
+    class _Stream(httpcore.NetworkStream):
+        __slots__ = ("_inner",)
 
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._inner.read(max_bytes, _cap(timeout, httpcore.ReadTimeout))
+        def __init__(self, inner: httpcore.NetworkStream) -> None:
+            self._inner = inner
 
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, _cap(timeout, httpcore.WriteTimeout))
+        def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+            return self._inner.read(max_bytes, _cap(timeout, httpcore.ReadTimeout))
 
-    def close(self) -> None:
-        self._inner.close()
+        def write(self, buffer: bytes, timeout: float | None = None) -> None:
+            self._inner.write(buffer, _cap(timeout, httpcore.WriteTimeout))
 
-    def start_tls(
-        self,
-        ssl_context: typing.Any,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.NetworkStream:
-        return _Stream(
-            self._inner.start_tls(ssl_context, server_hostname, _cap(timeout, httpcore.ConnectTimeout))
-        )
+        def close(self) -> None:
+            self._inner.close()
 
-    def get_extra_info(self, info: str) -> typing.Any:
-        return self._inner.get_extra_info(info)
+        def start_tls(
+            self,
+            ssl_context: typing.Any,
+            server_hostname: str | None = None,
+            timeout: float | None = None,
+        ) -> httpcore.NetworkStream:
+            return _Stream(
+                self._inner.start_tls(ssl_context, server_hostname, _cap(timeout, httpcore.ConnectTimeout))
+            )
 
+        def get_extra_info(self, info: str) -> typing.Any:
+            return self._inner.get_extra_info(info)
 
-class _Backend(httpcore.NetworkBackend):
-    __slots__ = ("_inner",)
+    class _Backend(httpcore.NetworkBackend):
+        __slots__ = ("_inner",)
 
-    def __init__(self, inner: httpcore.NetworkBackend) -> None:
-        self._inner = inner
+        def __init__(self, inner: httpcore.NetworkBackend) -> None:
+            self._inner = inner
 
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[typing.Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        capped = _cap(timeout, httpcore.ConnectTimeout)
-        return _Stream(self._inner.connect_tcp(host, port, capped, local_address, socket_options))
+        def connect_tcp(
+            self,
+            host: str,
+            port: int,
+            timeout: float | None = None,
+            local_address: str | None = None,
+            socket_options: Iterable[typing.Any] | None = None,
+        ) -> httpcore.NetworkStream:
+            capped = _cap(timeout, httpcore.ConnectTimeout)
+            return _Stream(self._inner.connect_tcp(host, port, capped, local_address, socket_options))
 
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[typing.Any] | None = None
-    ) -> httpcore.NetworkStream:
-        capped = _cap(timeout, httpcore.ConnectTimeout)
-        return _Stream(self._inner.connect_unix_socket(path, capped, socket_options))
+        def connect_unix_socket(
+            self, path: str, timeout: float | None = None, socket_options: Iterable[typing.Any] | None = None
+        ) -> httpcore.NetworkStream:
+            capped = _cap(timeout, httpcore.ConnectTimeout)
+            return _Stream(self._inner.connect_unix_socket(path, capped, socket_options))
 
-    def sleep(self, seconds: float) -> None:
-        self._inner.sleep(seconds)
+        def sleep(self, seconds: float) -> None:
+            self._inner.sleep(seconds)
 
+    class _AsyncStream(httpcore.AsyncNetworkStream):
+        __slots__ = ("_inner",)
 
-class _AsyncStream(httpcore.AsyncNetworkStream):
-    __slots__ = ("_inner",)
+        def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
+            self._inner = inner
 
-    def __init__(self, inner: httpcore.AsyncNetworkStream) -> None:
-        self._inner = inner
+        async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+            return await self._inner.read(max_bytes, _cap(timeout, httpcore.ReadTimeout))
 
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return await self._inner.read(max_bytes, _cap(timeout, httpcore.ReadTimeout))
+        async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+            await self._inner.write(buffer, _cap(timeout, httpcore.WriteTimeout))
 
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        await self._inner.write(buffer, _cap(timeout, httpcore.WriteTimeout))
+        async def aclose(self) -> None:
+            await self._inner.aclose()
 
-    async def aclose(self) -> None:
-        await self._inner.aclose()
+        async def start_tls(
+            self,
+            ssl_context: typing.Any,
+            server_hostname: str | None = None,
+            timeout: float | None = None,
+        ) -> httpcore.AsyncNetworkStream:
+            capped = _cap(timeout, httpcore.ConnectTimeout)
+            return _AsyncStream(await self._inner.start_tls(ssl_context, server_hostname, capped))
 
-    async def start_tls(
-        self,
-        ssl_context: typing.Any,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        capped = _cap(timeout, httpcore.ConnectTimeout)
-        return _AsyncStream(await self._inner.start_tls(ssl_context, server_hostname, capped))
+        def get_extra_info(self, info: str) -> typing.Any:
+            return self._inner.get_extra_info(info)
 
-    def get_extra_info(self, info: str) -> typing.Any:
-        return self._inner.get_extra_info(info)
+    class _AsyncBackend(httpcore.AsyncNetworkBackend):
+        __slots__ = ("_inner",)
 
+        def __init__(self, inner: httpcore.AsyncNetworkBackend) -> None:
+            self._inner = inner
 
-class _AsyncBackend(httpcore.AsyncNetworkBackend):
-    __slots__ = ("_inner",)
+        async def connect_tcp(
+            self,
+            host: str,
+            port: int,
+            timeout: float | None = None,
+            local_address: str | None = None,
+            socket_options: Iterable[typing.Any] | None = None,
+        ) -> httpcore.AsyncNetworkStream:
+            capped = _cap(timeout, httpcore.ConnectTimeout)
+            return _AsyncStream(
+                await self._inner.connect_tcp(host, port, capped, local_address, socket_options)
+            )
 
-    def __init__(self, inner: httpcore.AsyncNetworkBackend) -> None:
-        self._inner = inner
+        async def connect_unix_socket(
+            self, path: str, timeout: float | None = None, socket_options: Iterable[typing.Any] | None = None
+        ) -> httpcore.AsyncNetworkStream:
+            capped = _cap(timeout, httpcore.ConnectTimeout)
+            return _AsyncStream(await self._inner.connect_unix_socket(path, capped, socket_options))
 
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[typing.Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        capped = _cap(timeout, httpcore.ConnectTimeout)
-        return _AsyncStream(await self._inner.connect_tcp(host, port, capped, local_address, socket_options))
+        async def sleep(self, seconds: float) -> None:
+            await self._inner.sleep(seconds)
 
-    async def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: Iterable[typing.Any] | None = None
-    ) -> httpcore.AsyncNetworkStream:
-        capped = _cap(timeout, httpcore.ConnectTimeout)
-        return _AsyncStream(await self._inner.connect_unix_socket(path, capped, socket_options))
-
-    async def sleep(self, seconds: float) -> None:
-        await self._inner.sleep(seconds)
+    return _Backend, _AsyncBackend
 
 
 def install(transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> bool:
@@ -181,10 +190,11 @@ def install(transport: httpx.BaseTransport | httpx.AsyncBaseTransport) -> bool:
     """
     pool = getattr(transport, "_pool", None)
     backend = getattr(pool, "_network_backend", None)
-    if backend is None or isinstance(backend, _Backend | _AsyncBackend):
+    sync_wrapper, async_wrapper = _wrappers()
+    if backend is None or isinstance(backend, sync_wrapper | async_wrapper):
         return False
     async_transport = isinstance(transport, httpx.AsyncBaseTransport)
-    pool._network_backend = _AsyncBackend(backend) if async_transport else _Backend(backend)  # type: ignore[union-attr]
+    pool._network_backend = async_wrapper(backend) if async_transport else sync_wrapper(backend)  # type: ignore[union-attr]
     return True
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConfigurationError",
+    "ConflictError",
     "DeadlineExceededError",
     "MalformedResponseError",
     "MessageMediaError",
@@ -220,6 +221,10 @@ class NotFoundError(APIStatusError):
     """404: no such message (or other resource) for this account."""
 
 
+class ConflictError(APIStatusError):
+    """409: the request conflicts with what exists (e.g. a webhook with the same url and method)."""
+
+
 class UnprocessableEntityError(APIStatusError):
     """422: the API cannot process the send as made (sends to Singapore over TLS older than 1.3)."""
 
@@ -341,6 +346,7 @@ _STATUS_CLASSES: dict[int, tuple[type[APIStatusError], str]] = {
     401: (AuthenticationError, "The credentials were rejected (check the API key, secret and signing)."),
     403: (PermissionDeniedError, "This feature is not enabled on the account."),
     404: (NotFoundError, "Not found."),
+    409: (ConflictError, "It conflicts with what exists already."),
     422: (UnprocessableEntityError, "The API cannot process this request as made."),
     429: (RateLimitError, "Too many requests."),
 }

@@ -9,6 +9,8 @@ from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from .errors import ConfigurationError
+
 __all__ = ["RetryPolicy", "parse_retry_after"]
 
 
@@ -63,11 +65,11 @@ class RetryPolicy:
 
     def __post_init__(self) -> None:
         if self.max_retries < 0:
-            raise ValueError("max_retries must be >= 0")
+            raise ConfigurationError("max_retries must be >= 0")
         if self.backoff_base < 0 or self.backoff_cap < 0 or self.max_retry_after < 0:
-            raise ValueError("backoff_base, backoff_cap and max_retry_after must be >= 0")
+            raise ConfigurationError("backoff_base, backoff_cap and max_retry_after must be >= 0")
         if not 0.0 <= self.jitter <= 1.0:
-            raise ValueError("jitter must be between 0 and 1")
+            raise ConfigurationError("jitter must be between 0 and 1")
         # Accept any iterable of ints (a set literal is the natural spelling) but keep the policy hashable.
         object.__setattr__(self, "retry_statuses", frozenset(self.retry_statuses))
 

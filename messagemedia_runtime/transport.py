@@ -330,10 +330,12 @@ def _prepare(
 ) -> _Attempts:
     attempts = _Attempts(client.retry, request_kwargs, operation)
     attempts.expires = absolute(deadline if deadline is not None else client.deadline)
+    headers = request_kwargs.setdefault("headers", {})
     account = client.account
-    if account is not None:
-        headers = request_kwargs.setdefault("headers", {})
+    if account is not None and "Account" in operation.headers:
         headers.setdefault("Account", account)
+    if operation.accept is not None:
+        headers.setdefault("Accept", operation.accept)
     prefix = client.url_prefix
     if prefix:
         request_kwargs["url"] = prefix + request_kwargs["url"]

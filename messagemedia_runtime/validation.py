@@ -63,9 +63,10 @@ def check_request(
     data: dict[str, Any] = {"path": path, "query": query or {}, "headers": headers or {}}
     if body is not _NO_BODY:
         data["body"] = body
+    validate, schema_error = operation.rules
     try:
-        operation.validate(data)
-    except operation.schema_error as exc:
+        validate(data)
+    except schema_error as exc:
         raise _explain(operation, exc, body) from None
 
 

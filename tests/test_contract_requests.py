@@ -30,7 +30,7 @@ from contract_helpers import (
     operations,
     success_response,
 )
-from spec_tools import load_spec
+from spec_tools import load_spec, resolve
 
 from messagemedia_messages import AuthenticatedClient, create_client
 from messagemedia_messages.api.messages import get_message_status
@@ -114,7 +114,21 @@ def test_client_wide_account_header_follows_the_spec(contract: RequestContract, 
     with _client(recorder, hmac=True, account=ACCOUNT) as client:
         call.sync(client)
     request = _assert_follows_the_spec(contract, call, recorder)
-    assert request.headers["Account"] == ACCOUNT
+    # A client-wide sub-account goes only to the operations that take the Account header.
+    _method, path, operation = operations()[call.operation]
+    declared = [*load_spec()["paths"][path].get("parameters", []), *operation.get("parameters", [])]
+    takes_account = any(resolve(parameter).get("name") == "Account" for parameter in declared)
+    assert request.headers.get("Account") == (ACCOUNT if takes_account else None)
+
+
+def test_requests_accept_what_the_operation_answers(contract: RequestContract) -> None:
+    for call in CALLS:
+        recorder = _recorder(call)
+        with _client(recorder, hmac=True) as client:
+            call.sync(client)
+        answer = success_response(call.operation)
+        # httpx's own */* stays where the operation answers without a body.
+        assert recorder.requests[-1].headers["Accept"] == (answer.media_type or "*/*"), call.operation
 
 
 def test_detailed_forms_send_the_same_request(contract: RequestContract) -> None:

@@ -24,8 +24,8 @@ from runtime_support import (
 )
 
 from messagemedia_messages import Client
-from messagemedia_messages._spec.check_credits_remaining import OPERATION as CREDITS
-from messagemedia_messages._spec.get_message_status import OPERATION as GET_STATUS
+from messagemedia_messages._spec import CHECK_CREDITS_REMAINING as CREDITS
+from messagemedia_messages._spec import GET_MESSAGE_STATUS as GET_STATUS
 from messagemedia_messages.api.messages import get_message_status, send_messages
 from messagemedia_messages.api.replies import check_replies, confirm_replies_as_received
 from messagemedia_messages.models import ConfirmRepliesAsReceivedRequest, SendMessagesRequest

@@ -12,8 +12,8 @@ import pytest
 from runtime_support import MODES, call, msg
 
 from messagemedia_messages import Client
-from messagemedia_messages._spec.get_message_status import OPERATION as GET_STATUS
-from messagemedia_messages._spec.send_messages import OPERATION as SEND
+from messagemedia_messages._spec import GET_MESSAGE_STATUS as GET_STATUS
+from messagemedia_messages._spec import SEND_MESSAGES as SEND
 from messagemedia_messages.api.delivery_reports import confirm_delivery_reports_as_received
 from messagemedia_messages.api.messages import cancel_scheduled_message, get_message_status, send_messages
 from messagemedia_messages.api.number_authorisation import (

@@ -159,14 +159,31 @@ def _inline(spec: dict[str, Any], node: Any) -> Any:
     return inlined
 
 
-def _operation_footer(op_id: str, method: str, path: str, idempotent: bool) -> str:
+def _header_names(spec: dict[str, Any], path_item: dict[str, Any], op: dict[str, Any]) -> list[str]:
+    params = [_resolve(spec, raw) for raw in [*path_item.get("parameters", []), *op.get("parameters", [])]]
+    return sorted(param["name"] for param in params if param["in"] == "header")
+
+
+def _accept(spec: dict[str, Any], op: dict[str, Any]) -> str | None:
+    """The media types of the operation's success answers, as an Accept header value."""
+    types: list[str] = []
+    for status, answer in sorted(op.get("responses", {}).items()):
+        if str(status).startswith("2"):
+            for media_type in _resolve(spec, answer).get("content", {}):
+                if media_type not in types:
+                    types.append(media_type)
+    return ", ".join(types) or None
+
+
+def _operation(
+    op_id: str, method: str, path: str, *, idempotent: bool, headers: list[str], accept: str | None
+) -> str:
     # The runtime is handed this object with every call instead of importing the generated
-    # package, so the layers point one way.
+    # package, so the layers point one way; the rules module is imported on the first check.
     return (
-        "\n\nfrom messagemedia_runtime.operation import Operation\n\n"
-        f"OPERATION = Operation(\n    id={op_id!r},\n    method={method!r},\n    path={path!r},\n"
-        f"    idempotent={idempotent!r},\n    validate=validate,\n"
-        "    schema_error=JsonSchemaValueException,\n)\n"
+        f"{op_id.upper()} = Operation(\n    id={op_id!r},\n    method={method!r},\n    path={path!r},\n"
+        f"    idempotent={idempotent!r},\n    load_rules=_rules({op_id!r}),\n"
+        f"    headers=frozenset({headers!r}),\n    accept={accept!r},\n)\n"
     )
 
 
@@ -187,6 +204,7 @@ def build(spec_path: Path, out_dir: Path) -> None:
     spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
     out_dir.mkdir(parents=True, exist_ok=True)
     operations: dict[str, dict[str, Any]] = {}
+    objects: list[str] = []
     for path, path_item in spec["paths"].items():
         for method in METHODS:
             op = path_item.get(method)
@@ -197,17 +215,36 @@ def build(spec_path: Path, out_dir: Path) -> None:
             # after the request may have reached the server.
             idempotent = bool(op.get("x-idempotent", method in ("get", "put", "delete")))
             operations[op_id] = {"method": method.upper(), "path": path, "idempotent": idempotent}
-            code = _compile(_operation_schema(spec, path_item, op))
-            code += _operation_footer(op_id, method.upper(), path, idempotent)
-            (out_dir / f"{op_id}.py").write_text(code, encoding="utf-8")
+            (out_dir / f"{op_id}.py").write_text(
+                _compile(_operation_schema(spec, path_item, op)), encoding="utf-8"
+            )
+            objects.append(
+                _operation(
+                    op_id,
+                    method.upper(),
+                    path,
+                    idempotent=idempotent,
+                    headers=_header_names(spec, path_item, op),
+                    accept=_accept(spec, op),
+                )
+            )
     table = pprint.pformat(dict(sorted(operations.items())), width=100, sort_dicts=True)
     (out_dir / "__init__.py").write_text(
         HEADER
         + '"""Facts about each operation, read from openapi.yaml at generation time.\n\n'
-        + "``validate`` and ``OPERATION`` for an operation live in the module of the same name.\n"
+        + "One ``Operation`` per operation, named after it in capitals; its compiled ``validate`` lives in\n"
+        + "the module of the same name, imported on the first check.\n"
         + '"""\n\n'
+        + "import importlib\n"
         + "from typing import Any, Final\n\n"
-        + f"OPERATIONS: Final[dict[str, dict[str, Any]]] = {table}\n",
+        + "from messagemedia_runtime.operation import Operation, Rules\n\n"
+        + f"OPERATIONS: Final[dict[str, dict[str, Any]]] = {table}\n\n\n"
+        + "def _rules(name: str) -> Any:\n"
+        + "    def load() -> Rules:\n"
+        + '        module = importlib.import_module(f".{name}", __name__)\n'
+        + "        return module.validate, module.JsonSchemaValueException\n\n"
+        + "    return load\n\n\n"
+        + "\n".join(sorted(objects)),
         encoding="utf-8",
     )
 

@@ -65,6 +65,15 @@ def _referenced(spec: dict[str, Any], node: Any, found: set[str]) -> None:
         _referenced(spec, value, found)
 
 
+def _pem_fields(schema: dict[str, Any]) -> dict[str, str]:
+    """Fields marked ``x-pem: <label>``: base64 DER the models also offer as PEM text."""
+    return {
+        name: str(prop["x-pem"])
+        for name, prop in schema.get("properties", {}).items()
+        if isinstance(prop, dict) and "x-pem" in prop
+    }
+
+
 def _read_only(schema: dict[str, Any]) -> list[str]:
     return sorted(
         name
@@ -140,6 +149,7 @@ def build(spec: dict[str, Any]) -> dict[str, Any]:
         "read_only": {
             name: _read_only(schemas[name]) for name in sorted(request_models) if _read_only(schemas[name])
         },
+        "pem_fields": {name: pem for name, schema in sorted(schemas.items()) if (pem := _pem_fields(schema))},
         "default_server": servers[0]["url"],
         "regions": {server["x-region"]: server["url"] for server in servers if "x-region" in server},
         "tags": {tag["name"]: tag.get("description", "") for tag in spec.get("tags", [])},

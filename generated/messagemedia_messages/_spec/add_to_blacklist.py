@@ -103,14 +103,3 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if data__body_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must not contain "+str(data__body_keys)+" properties", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['numbers'], 'additionalProperties': False, 'properties': {'numbers': {'type': 'array', 'minItems': 1, 'maxItems': 10, 'items': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}$', 'maxLength': 16}}}}, rule='additionalProperties')
     return data
-
-from messagemedia_runtime.operation import Operation
-
-OPERATION = Operation(
-    id='add_to_blacklist',
-    method='POST',
-    path='/v1/number_authorisation/mt/blacklist',
-    idempotent=True,
-    validate=validate,
-    schema_error=JsonSchemaValueException,
-)

@@ -106,14 +106,3 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if not (isinstance(data__body__status, str) and data__body__status == 'cancelled'):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".body.status must be same as const definition: cancelled", value=data__body__status, name="" + (name_prefix or "data") + ".body.status", definition={'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}, rule='const')
     return data
-
-from messagemedia_runtime.operation import Operation
-
-OPERATION = Operation(
-    id='cancel_scheduled_message',
-    method='PUT',
-    path='/v1/messages/{messageId}',
-    idempotent=True,
-    validate=validate,
-    schema_error=JsonSchemaValueException,
-)

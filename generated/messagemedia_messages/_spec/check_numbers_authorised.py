@@ -77,14 +77,3 @@ def validate(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers must contain " + (str(sorted(data__headers__missing_keys)) + " properties"), value=data__headers, name="" + (name_prefix or "data") + ".headers", definition={'type': 'object', 'properties': {}, 'required': []}, rule='required')
                 data__headers_keys = set(data__headers.keys())
     return data
-
-from messagemedia_runtime.operation import Operation
-
-OPERATION = Operation(
-    id='check_numbers_authorised',
-    method='GET',
-    path='/v1/number_authorisation/is_authorised/{numbers}',
-    idempotent=True,
-    validate=validate,
-    schema_error=JsonSchemaValueException,
-)

@@ -109,14 +109,3 @@ def validate(data, custom_formats={}, name_prefix=None):
                                 if not REGEX_PATTERNS["uuid_re_pattern"].match(data__body__deliveryreportids_item):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + f".body.delivery_report_ids[{data__body__deliveryreportids_x}]" + " must be uuid", value=data__body__deliveryreportids_item, name="" + (name_prefix or "data") + f".body.delivery_report_ids[{data__body__deliveryreportids_x}]" + "", definition={'type': 'string', 'format': 'uuid'}, rule='format')
     return data
-
-from messagemedia_runtime.operation import Operation
-
-OPERATION = Operation(
-    id='confirm_delivery_reports_as_received',
-    method='POST',
-    path='/v1/delivery_reports/confirmed',
-    idempotent=True,
-    validate=validate,
-    schema_error=JsonSchemaValueException,
-)

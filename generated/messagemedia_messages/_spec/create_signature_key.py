@@ -91,14 +91,3 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if data__body_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must not contain "+str(data__body_keys)+" properties", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['digest', 'cipher'], 'additionalProperties': False, 'properties': {'digest': {'type': 'string', 'enum': ['SHA224', 'SHA256', 'SHA512']}, 'cipher': {'type': 'string', 'enum': ['RSA']}}}, rule='additionalProperties')
     return data
-
-from messagemedia_runtime.operation import Operation
-
-OPERATION = Operation(
-    id='create_signature_key',
-    method='POST',
-    path='/v1/iam/signature_keys',
-    idempotent=False,
-    validate=validate,
-    schema_error=JsonSchemaValueException,
-)

@@ -211,14 +211,3 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if data__body_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must not contain "+str(data__body_keys)+" properties", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['url', 'method', 'encoding', 'events'], 'additionalProperties': False, 'properties': {'url': {'type': 'string', 'format': 'uri', 'maxLength': 1000, 'pattern': '^[Hh][Tt][Tt][Pp][Ss]?://'}, 'method': {'type': 'string', 'enum': ['GET', 'POST', 'PATCH', 'PUT', 'DELETE']}, 'encoding': {'type': 'string', 'enum': ['JSON', 'FORM_ENCODED', 'XML']}, 'events': {'type': 'array', 'minItems': 1, 'items': {'type': 'string', 'enum': ['RECEIVED_SMS', 'OPT_OUT_SMS', 'RECEIVED_MMS', 'ENROUTE_DR', 'SUBMITTED_DR', 'DELIVERED_DR', 'EXPIRED_DR', 'REJECTED_DR', 'FAILED_DR']}}, 'headers': {'type': 'object', 'propertyNames': {'minLength': 1, 'maxLength': 200, 'not': {'pattern': '^[Cc][Oo][Nn][Tt][Ee][Nn][Tt]-[Tt][Yy][Pp][Ee]$'}}, 'additionalProperties': {'type': 'string', 'maxLength': 1000}}, 'template': {'type': 'string'}, 'read_timeout': {'type': 'integer', 'minimum': 1, 'maximum': 60000, 'default': 20000}, 'retries': {'type': 'integer', 'minimum': 0, 'maximum': 5, 'default': 0}, 'retry_delay': {'type': 'integer', 'minimum': 5, 'maximum': 60}}}, rule='additionalProperties')
     return data
-
-from messagemedia_runtime.operation import Operation
-
-OPERATION = Operation(
-    id='create_webhook',
-    method='POST',
-    path='/v1/webhooks/messages',
-    idempotent=False,
-    validate=validate,
-    schema_error=JsonSchemaValueException,
-)

@@ -77,14 +77,3 @@ def validate(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers must contain " + (str(sorted(data__headers__missing_keys)) + " properties"), value=data__headers, name="" + (name_prefix or "data") + ".headers", definition={'type': 'object', 'properties': {}, 'required': []}, rule='required')
                 data__headers_keys = set(data__headers.keys())
     return data
-
-from messagemedia_runtime.operation import Operation
-
-OPERATION = Operation(
-    id='delete_signature_key',
-    method='DELETE',
-    path='/v1/iam/signature_keys/{key_id}',
-    idempotent=True,
-    validate=validate,
-    schema_error=JsonSchemaValueException,
-)

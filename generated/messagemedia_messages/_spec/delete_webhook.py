@@ -88,14 +88,3 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if data__headers__Account_len > 100:
                             raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers.Account must be shorter than or equal to 100 characters", value=data__headers__Account, name="" + (name_prefix or "data") + ".headers.Account", definition={'type': 'string', 'minLength': 1, 'maxLength': 100}, rule='maxLength')
     return data
-
-from messagemedia_runtime.operation import Operation
-
-OPERATION = Operation(
-    id='delete_webhook',
-    method='DELETE',
-    path='/v1/webhooks/messages/{webhookId}',
-    idempotent=True,
-    validate=validate,
-    schema_error=JsonSchemaValueException,
-)

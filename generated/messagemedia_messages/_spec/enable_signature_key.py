@@ -90,14 +90,3 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if data__body_keys:
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must not contain "+str(data__body_keys)+" properties", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['key_id'], 'additionalProperties': False, 'properties': {'key_id': {'type': 'string', 'format': 'uuid'}}}, rule='additionalProperties')
     return data
-
-from messagemedia_runtime.operation import Operation
-
-OPERATION = Operation(
-    id='enable_signature_key',
-    method='PATCH',
-    path='/v1/iam/signature_keys/enabled',
-    idempotent=True,
-    validate=validate,
-    schema_error=JsonSchemaValueException,
-)

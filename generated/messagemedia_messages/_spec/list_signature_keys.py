@@ -80,14 +80,3 @@ def validate(data, custom_formats={}, name_prefix=None):
                     raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers must contain " + (str(sorted(data__headers__missing_keys)) + " properties"), value=data__headers, name="" + (name_prefix or "data") + ".headers", definition={'type': 'object', 'properties': {}, 'required': []}, rule='required')
                 data__headers_keys = set(data__headers.keys())
     return data
-
-from messagemedia_runtime.operation import Operation
-
-OPERATION = Operation(
-    id='list_signature_keys',
-    method='GET',
-    path='/v1/iam/signature_keys',
-    idempotent=True,
-    validate=validate,
-    schema_error=JsonSchemaValueException,
-)

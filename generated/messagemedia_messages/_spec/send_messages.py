@@ -291,14 +291,3 @@ def validate(data, custom_formats={}, name_prefix=None):
                                         if data__body__messages_item__subject_len > 64:
                                             raise JsonSchemaValueException("" + (name_prefix or "data") + f".body.messages[{data__body__messages_x}].subject" + " must be shorter than or equal to 64 characters", value=data__body__messages_item__subject, name="" + (name_prefix or "data") + f".body.messages[{data__body__messages_x}].subject" + "", definition={'type': 'string', 'maxLength': 64}, rule='maxLength')
     return data
-
-from messagemedia_runtime.operation import Operation
-
-OPERATION = Operation(
-    id='send_messages',
-    method='POST',
-    path='/v1/messages',
-    idempotent=False,
-    validate=validate,
-    schema_error=JsonSchemaValueException,
-)

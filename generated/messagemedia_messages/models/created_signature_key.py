@@ -8,10 +8,11 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 from attrs import setters as _attrs_setters
+from messagemedia_runtime.pem import der_base64_to_pem
 
 from ..models.signature_key_cipher import SignatureKeyCipher
 from ..models.signature_key_digest import SignatureKeyDigest
-from ..types import UNSET, lenient_datetime, model_repr
+from ..types import UNSET, Unset, lenient_datetime, model_repr
 
 T = TypeVar("T", bound="CreatedSignatureKey")
 
@@ -52,7 +53,8 @@ class CreatedSignatureKey:
     """ Always false in the create answer; enable the key with `enable_signature_key`. """
     public_key: str
     """ The public key as base64 DER X.509 SubjectPublicKeyInfo, without PEM lines. Store it:
-    no other answer returns it, and verifying signed callbacks needs it.
+    no other answer returns it, and verifying signed callbacks needs it. (`x-pem`: the
+    generated model also offers it as PEM text, `public_key_pem`.)
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -187,6 +189,12 @@ class CreatedSignatureKey:
             ("public_key", self.public_key),
         )
         return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+
+    @property
+    def public_key_pem(self) -> str | Unset:
+        """``public_key`` as PEM text (``-----BEGIN PUBLIC KEY-----`` ...), or
+        UNSET when the answer had none."""
+        return der_base64_to_pem(self.public_key, "PUBLIC KEY")
 
     def __repr__(self) -> str:
         """The fields that are set (UNSET ones are left out), then any additional properties."""

@@ -11,12 +11,12 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from messagemedia_runtime.draining import DrainResult, adrain, drain
-
 from ...types import UNSET, Unset
 from . import check_delivery_reports, confirm_delivery_reports_as_received
 
 if TYPE_CHECKING:
+    from messagemedia_runtime.draining import DrainResult
+
     from ...client import Client
     from ...models.check_delivery_reports_response import CheckDeliveryReportsResponse
     from ...models.delivery_report import DeliveryReport
@@ -68,6 +68,8 @@ class DeliveryReports:
         raises them).
         ``deadline``: seconds each request may take in all, retries included.
         """
+        from messagemedia_runtime.draining import drain
+
         client = self._client
 
         def check() -> Sequence[DeliveryReport]:
@@ -167,6 +169,8 @@ class AsyncDeliveryReports:
         ``handler`` may be a plain function or a coroutine function.
         ``deadline``: seconds each request may take in all, retries included.
         """
+        from messagemedia_runtime.draining import adrain
+
         client = self._client
 
         async def check() -> Sequence[DeliveryReport]:

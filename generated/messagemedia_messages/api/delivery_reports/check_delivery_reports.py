@@ -7,7 +7,7 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.check_delivery_reports import OPERATION
+from ..._spec import CHECK_DELIVERY_REPORTS as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.check_delivery_reports_response import CheckDeliveryReportsResponse
 from ...types import UNSET, Response, Unset

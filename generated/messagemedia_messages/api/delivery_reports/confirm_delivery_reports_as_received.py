@@ -8,7 +8,7 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.jsonable import to_json
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.confirm_delivery_reports_as_received import OPERATION
+from ..._spec import CONFIRM_DELIVERY_REPORTS_AS_RECEIVED as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.confirm_delivery_reports_as_received_request import ConfirmDeliveryReportsAsReceivedRequest
 from ...types import UNSET, Response, Unset

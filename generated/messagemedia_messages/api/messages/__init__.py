@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from messagemedia_runtime.batching import BatchProgress, BatchResult, arun_batches, run_batches
-
 from ...types import UNSET, Unset
 from . import cancel_scheduled_message, check_credits_remaining, get_message_status, send_messages
 
 if TYPE_CHECKING:
+    from messagemedia_runtime.batching import BatchProgress, BatchResult
+
     from ...client import Client
     from ...models.check_credits_remaining_response import CheckCreditsRemainingResponse
     from ...models.message import Message
@@ -149,6 +149,8 @@ class Messages:
         ``progress``: called with a ``BatchProgress`` after every batch.
         ``deadline``: seconds each request may take in all, retries included.
         """
+        from messagemedia_runtime.batching import run_batches
+
         client = self._client
         items = list(messages)
 
@@ -298,6 +300,8 @@ class AsyncMessages:
         ``progress``: called with a ``BatchProgress`` after every batch.
         ``deadline``: seconds each request may take in all, retries included.
         """
+        from messagemedia_runtime.batching import arun_batches
+
         client = self._client
         items = list(messages)
 

@@ -10,7 +10,7 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.jsonable import to_json
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.cancel_scheduled_message import OPERATION
+from ..._spec import CANCEL_SCHEDULED_MESSAGE as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.cancel_scheduled_message_request import CancelScheduledMessageRequest
 from ...types import UNSET, Response, Unset

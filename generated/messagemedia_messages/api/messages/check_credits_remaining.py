@@ -7,7 +7,7 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.check_credits_remaining import OPERATION
+from ..._spec import CHECK_CREDITS_REMAINING as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.check_credits_remaining_response import CheckCreditsRemainingResponse
 from ...types import UNSET, Response, Unset

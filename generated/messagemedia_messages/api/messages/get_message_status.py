@@ -9,7 +9,7 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.get_message_status import OPERATION
+from ..._spec import GET_MESSAGE_STATUS as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.sent_message import SentMessage
 from ...types import UNSET, Response, Unset

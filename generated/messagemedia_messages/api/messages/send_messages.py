@@ -9,7 +9,7 @@ from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.jsonable import to_json
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.send_messages import OPERATION
+from ..._spec import SEND_MESSAGES as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.send_messages_request import SendMessagesRequest
 from ...models.send_messages_response import SendMessagesResponse

@@ -9,7 +9,7 @@ from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.jsonable import to_json
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.add_to_blacklist import OPERATION
+from ..._spec import ADD_TO_BLACKLIST as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.add_to_blacklist_request import AddToBlacklistRequest
 from ...models.add_to_blacklist_response import AddToBlacklistResponse

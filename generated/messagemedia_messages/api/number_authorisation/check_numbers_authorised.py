@@ -8,7 +8,7 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.check_numbers_authorised import OPERATION
+from ..._spec import CHECK_NUMBERS_AUTHORISED as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.check_numbers_authorised_response import CheckNumbersAuthorisedResponse
 from ...types import Response

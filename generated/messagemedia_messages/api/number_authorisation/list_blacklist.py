@@ -7,7 +7,7 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.list_blacklist import OPERATION
+from ..._spec import LIST_BLACKLIST as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.list_blacklist_response import ListBlacklistResponse
 from ...types import UNSET, Response, Unset

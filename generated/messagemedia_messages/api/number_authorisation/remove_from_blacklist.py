@@ -7,7 +7,7 @@ import httpx
 from messagemedia_runtime import transport
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.remove_from_blacklist import OPERATION
+from ..._spec import REMOVE_FROM_BLACKLIST as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...types import Response
 

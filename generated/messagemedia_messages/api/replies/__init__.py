@@ -11,12 +11,12 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING
 from uuid import UUID
 
-from messagemedia_runtime.draining import DrainResult, adrain, drain
-
 from ...types import UNSET, Unset
 from . import check_replies, confirm_replies_as_received
 
 if TYPE_CHECKING:
+    from messagemedia_runtime.draining import DrainResult
+
     from ...client import Client
     from ...models.check_replies_response import CheckRepliesResponse
     from ...models.reply import Reply
@@ -68,6 +68,8 @@ class Replies:
         raises them).
         ``deadline``: seconds each request may take in all, retries included.
         """
+        from messagemedia_runtime.draining import drain
+
         client = self._client
 
         def check() -> Sequence[Reply]:
@@ -165,6 +167,8 @@ class AsyncReplies:
         ``handler`` may be a plain function or a coroutine function.
         ``deadline``: seconds each request may take in all, retries included.
         """
+        from messagemedia_runtime.draining import adrain
+
         client = self._client
 
         async def check() -> Sequence[Reply]:

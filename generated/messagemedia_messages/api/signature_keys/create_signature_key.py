@@ -9,7 +9,7 @@ from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.jsonable import to_json
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.create_signature_key import OPERATION
+from ..._spec import CREATE_SIGNATURE_KEY as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.create_signature_key_request import CreateSignatureKeyRequest
 from ...models.created_signature_key import CreatedSignatureKey

@@ -8,7 +8,7 @@ import httpx
 from messagemedia_runtime import transport
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.delete_signature_key import OPERATION
+from ..._spec import DELETE_SIGNATURE_KEY as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...types import Response
 

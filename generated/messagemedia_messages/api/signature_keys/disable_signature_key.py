@@ -6,7 +6,7 @@ import httpx
 from messagemedia_runtime import transport
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.disable_signature_key import OPERATION
+from ..._spec import DISABLE_SIGNATURE_KEY as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...types import Response
 

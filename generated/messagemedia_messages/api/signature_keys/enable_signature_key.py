@@ -9,7 +9,7 @@ from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.jsonable import to_json
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.enable_signature_key import OPERATION
+from ..._spec import ENABLE_SIGNATURE_KEY as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.enable_signature_key_request import EnableSignatureKeyRequest
 from ...models.signature_key import SignatureKey

@@ -7,7 +7,7 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.get_enabled_signature_key import OPERATION
+from ..._spec import GET_ENABLED_SIGNATURE_KEY as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.signature_key import SignatureKey
 from ...types import Response

@@ -7,7 +7,7 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.list_signature_keys import OPERATION
+from ..._spec import LIST_SIGNATURE_KEYS as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.signature_key import SignatureKey
 from ...types import UNSET, Response

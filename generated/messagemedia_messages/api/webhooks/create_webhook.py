@@ -9,7 +9,7 @@ from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.jsonable import to_json
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.create_webhook import OPERATION
+from ..._spec import CREATE_WEBHOOK as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.create_webhook_request import CreateWebhookRequest
 from ...models.webhook import Webhook

@@ -7,7 +7,7 @@ from messagemedia_runtime import transport
 from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.list_webhooks import OPERATION
+from ..._spec import LIST_WEBHOOKS as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.list_webhooks_response import ListWebhooksResponse
 from ...types import UNSET, Response, Unset

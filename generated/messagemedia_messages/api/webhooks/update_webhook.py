@@ -11,7 +11,7 @@ from messagemedia_runtime.errors import parse_success
 from messagemedia_runtime.jsonable import to_json
 from messagemedia_runtime.validation import check_request
 
-from ..._spec.update_webhook import OPERATION
+from ..._spec import UPDATE_WEBHOOK as OPERATION
 from ...client import AuthenticatedClient, Client
 from ...models.update_webhook_request import UpdateWebhookRequest
 from ...models.webhook import Webhook

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -22,15 +21,6 @@ Examples:
 )
 def keys() -> None:
     """Create, list, enable and disable the keys that sign callbacks (needs secure callbacks)."""
-
-
-def _pem_text(key: Any) -> str:
-    ready = getattr(key, "public_key_pem", None)
-    if isinstance(ready, str) and ready:
-        return ready
-    from ..pem import public_key_pem
-
-    return public_key_pem(key.public_key)
 
 
 @keys.command(
@@ -62,8 +52,11 @@ def create(state: CliState, digest: str, cipher: str, out: Path | None) -> None:
     record = key.to_dict()
     path = out or Path(f"messagemedia-key-{key.key_id}.pem")
     try:
+        pem = key.public_key_pem  # the answer's base64 DER SubjectPublicKeyInfo, as PEM
+        if not isinstance(pem, str):
+            raise ValueError("the answer's public_key is not base64 DER")
         with path.open("x", encoding="ascii") as handle:
-            handle.write(_pem_text(key))
+            handle.write(pem)
     except (OSError, ValueError) as exc:
         state.out.record(record)
         raise CliError(f"the key was created, but its PEM file could not be written ({exc}); "

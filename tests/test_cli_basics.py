@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 import pytest
-from cli_helpers import CLI, Cli, process_env, sandbox_cli
+from cli_helpers import CLI, Cli, process_env, run_process, sandbox_cli
 from fault_server import free_port
 
 from messagemedia_cli.app import COMMANDS, cli
@@ -159,17 +159,9 @@ def test_wrong_credentials_one_line_and_the_secret_is_never_shown(tmp_path: Path
 def test_as_a_process_errors_and_usage_keep_their_exit_status(tmp_path: Path) -> None:
     with sandbox_cli(tmp_path) as (sandbox, _):
         env = process_env(sandbox.base_url)
-        usage = subprocess.run([*CLI, "send", "--bogus"], capture_output=True, text=True, env=env, timeout=60)
+        usage = run_process(["send", "--bogus"], env)
         assert usage.returncode == 2 and "No such option" in usage.stderr
-        refused = subprocess.run(
-            [*CLI, "status", "00000000-0000-4000-8000-000000000000"],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=60,
-        )
+        refused = run_process(["status", "00000000-0000-4000-8000-000000000000"], env)
         assert refused.returncode == 1 and "HTTP 404" in refused.stderr and refused.stdout == ""
-        done = subprocess.run(
-            [*CLI, "--json", "credits"], capture_output=True, text=True, env=env, timeout=60
-        )
+        done = run_process(["--json", "credits"], env)
         assert done.returncode == 0 and done.stdout.startswith('{"credits": ')

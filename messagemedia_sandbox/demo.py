@@ -96,6 +96,8 @@ class Tour:
             self.reply_round_trip()
         with self.step("Check credits (after): client.messages.check_credits()"):
             self.check_spent(before, self.balance())
+        with self.step("The same from a shell: the messagemedia command line"):
+            self.command_line()
 
     def balance(self) -> dict[str, Any]:
         try:
@@ -226,6 +228,30 @@ class Tour:
         if start - end != 2:
             raise DemoError(f"expected 2 credits spent, got {start - end}")
         self.say("2 credits spent: one SMS part and one MMS")
+
+    def command_line(self) -> None:
+        import shlex
+        import subprocess
+
+        env = dict(os.environ)
+        if self.sandbox_url is not None:
+            from .config import DEFAULT_KEY, DEFAULT_SECRET
+
+            env.update(
+                MESSAGEMEDIA_API_KEY=DEFAULT_KEY,
+                MESSAGEMEDIA_API_SECRET=DEFAULT_SECRET,
+                MESSAGEMEDIA_BASE_URL=self.sandbox_url,
+            )
+        for args in (["credits"], ["--json", "send", self.destination, "Sent from the messagemedia command"]):
+            self.say("$ messagemedia " + shlex.join(args))
+            done = subprocess.run(
+                [sys.executable, "-m", "messagemedia_cli", *args],
+                env=env, capture_output=True, text=True, timeout=60, check=False,
+            )  # fmt: skip
+            for line in done.stdout.splitlines():
+                self.say("  " + line)
+            if done.returncode != 0:
+                raise DemoError(f"messagemedia {shlex.join(args)} exited {done.returncode}: {done.stderr.strip()}")
 
 
 @contextmanager

@@ -36,11 +36,13 @@ def test_demo_runs_every_step_against_a_local_sandbox() -> None:
         "handled and confirmed 1",
         "client.messages.check_credits()",
         "2 credits spent",
+        "$ messagemedia credits",
+        '"status": "queued"',
         "Stopped the local sandbox.",
         "Every step passed.",
     ):
         assert mention in out, f"{mention!r} missing from:\n{out}"
-    assert out.count("    ok") == 9
+    assert out.count("    ok") == 10
 
 
 def test_demo_against_a_given_server_skips_the_reply_step(tmp_path: Path) -> None:

@@ -251,7 +251,8 @@ class Tour:
             for line in done.stdout.splitlines():
                 self.say("  " + line)
             if done.returncode != 0:
-                raise DemoError(f"messagemedia {shlex.join(args)} exited {done.returncode}: {done.stderr.strip()}")
+                command = shlex.join(args)
+                raise DemoError(f"messagemedia {command} exited {done.returncode}: {done.stderr.strip()}")
 
 
 @contextmanager

@@ -17,6 +17,9 @@ What it does:
 4. measures import time and memory of each client in fresh interpreters (benchmarks/bench_imports.py);
 5. measures the local sandbox: get_message_status requests per second over keep-alive, against a
    sandbox process of its own (benchmarks/bench_sandbox.py; ``--no-sandbox`` leaves it out);
+   and the ``messagemedia`` command line: ``--version`` wall time, and ``send --csv`` of
+   ``--messages`` rows against ``send_many`` of the same messages (benchmarks/bench_cli.py;
+   ``--no-cli`` leaves it out);
 6. prints one table of medians with the ratios to raw httpx and to the official SDK, PASS/MISS for
    each target, and writes every number (all rounds included) as JSON.
 
@@ -45,6 +48,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import bench_cli  # noqa: E402
 import bench_clients  # noqa: E402
 import bench_imports  # noqa: E402
 import bench_sandbox  # noqa: E402
@@ -427,6 +431,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-official", action="store_true", help="leave the official SDK out")
     parser.add_argument("--no-sandbox", action="store_true", help="leave the sandbox throughput out")
+    parser.add_argument("--no-cli", action="store_true", help="leave the command-line figures out")
     parser.add_argument(
         "--json",
         type=Path,
@@ -493,6 +498,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_sandbox:
         progress("sandbox")
         sandbox = bench_sandbox.measure(args.requests, args.rounds)
+    command_line: dict[str, Any] | None = None
+    if not args.no_cli:
+        progress("command line")
+        command_line = bench_cli.measure(args.messages, args.rounds)
     load_after = os.getloadavg()
 
     medians = {
@@ -520,6 +529,9 @@ def main(argv: list[str] | None = None) -> int:
     if sandbox is not None:
         print()
         print(bench_sandbox.render(sandbox))
+    if command_line is not None:
+        print()
+        print(bench_cli.render(command_line))
     print()
     print("Targets (ratios from this run):")
     print(render_targets(targets))
@@ -557,6 +569,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "imports": imports,
         "sandbox": sandbox,
+        "cli": command_line,
         "targets": [
             {"name": t.name, "value": t.value, "limit": t.limit, "verdict": t.verdict} for t in targets
         ],

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, cast
 
 from messagemedia_runtime.batching import BatchFailure
@@ -34,6 +35,7 @@ BATCH = 100
 _MESSAGE_FIELD = re.compile(r"messages\[\d+\]\.")
 _MESSAGE_ITSELF = re.compile(r"messages\[\d+\] ")
 _METADATA_KEY = re.compile(r"^metadata\['(.*)'\]$")
+_ROW = attrgetter("row")
 
 
 @dataclass(slots=True)
@@ -123,6 +125,7 @@ class BulkSender:
         self.resend_unknown = resend_unknown
         self.progress = progress
         self.summary = Summary()
+        self._statuses: dict[object, str] = {}
         self._pending: list[CsvRow] = []
         self._held: list[RowResult] = []
         self._settled = 0
@@ -131,7 +134,7 @@ class BulkSender:
         summary, previous, pending = self.summary, self.previous, self._pending
         for row in rows:
             summary.rows += 1
-            before = previous.get(row.row)
+            before = previous.get(row.row) if previous else None
             if before is not None and before.outcome == ACCEPTED:
                 summary.skipped_accepted += 1
                 self._settled += 1
@@ -164,11 +167,21 @@ class BulkSender:
             if self.progress is not None:
                 self.progress(self._settled, self.summary)
             return
-        results.sort(key=lambda result: result.row)
+        results.sort(key=_ROW)  # held row errors and failures join the accepted rows in row order
         self._settled += len(results)
         self.sink(results)
         if self.progress is not None:
             self.progress(self._settled, self.summary)
+
+    def _status_text(self, status: object) -> str:
+        # Looked up per accepted row, and a send answers only a few distinct statuses.
+        try:
+            return self._statuses[status]
+        except KeyError:
+            text = self._statuses[status] = _status(status)
+            return text
+        except TypeError:  # not hashable: not a status the client parsed
+            return _status(status)
 
     def _send(self, rows: list[CsvRow]) -> list[RowResult]:
         summary = self.summary
@@ -185,18 +198,17 @@ class BulkSender:
                           error="interrupted while this row's request was being sent")
                 for row in rows
             ]  # fmt: skip
-            self.sink(sorted([*self._held, *lost], key=lambda result: result.row))
+            self.sink(sorted([*self._held, *lost], key=_ROW))
             self._held = []
             raise
         summary.requests += result.requests
-        results: list[RowResult] = []
-        for row, sent in zip(rows, result.sent, strict=True):
-            if sent is not None:
-                message_id = sent.message_id
-                results.append(
-                    RowResult(row.row, ACCEPTED, str(message_id) if message_id else "", _status(sent.status),
-                              row.destination_number)
-                )  # fmt: skip
+        status_text = self._status_text
+        results = [
+            RowResult(row.row, ACCEPTED, str(sent.message_id) if sent.message_id else "",
+                      status_text(sent.status), row.destination_number)
+            for row, sent in zip(rows, result.sent, strict=True)
+            if sent is not None
+        ]  # fmt: skip
         summary.accepted += len(results)
         for failure in result.failures:
             outcome = outcome_of(failure)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,8 @@ from .errors import CliError
 from .output import json_line
 from .results_file import ACCEPTED, COLUMNS, UNKNOWN, ResultsWriter, RowResult, read_results
 from .state import CliState
+
+_REDRAW_SECONDS = 0.5
 
 
 def _check_same_file(source: CsvMessages, previous: Mapping[int, RowResult], results: Path) -> None:
@@ -78,6 +81,8 @@ def _progress_bar(source: CsvMessages) -> Iterator[Callable[[int, Summary], obje
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+    # Drawn when a request is answered, at most a few times a second: rich's own refresh thread
+    # (10 a second) would cost more CPU than reading the CSV does.
     progress = Progress(
         TextColumn("sending"),
         BarColumn(),
@@ -85,15 +90,24 @@ def _progress_bar(source: CsvMessages) -> Iterator[Callable[[int, Summary], obje
         TextColumn("rows · {task.fields[accepted]} accepted · {task.fields[failed]} not"),
         TimeRemainingColumn(),
         console=console,
+        auto_refresh=False,
     )
-    task = progress.add_task("send", total=source.count(), accepted=0, failed=0)
+    task = progress.add_task("send", total=source.estimate(), accepted=0, failed=0)
+    last_drawn = 0.0
 
     def advance(settled: int, summary: Summary) -> None:
+        nonlocal last_drawn
         failed = summary.failed + summary.unknown
         progress.update(task, completed=settled, accepted=summary.accepted, failed=failed)
+        now = time.monotonic()
+        if now - last_drawn >= _REDRAW_SECONDS:
+            last_drawn = now
+            progress.refresh()
 
     with progress:
         yield advance
+        done = progress.tasks[0].completed
+        progress.update(task, total=done, completed=done)  # the estimate may have been high
 
 
 class _StdoutResults:

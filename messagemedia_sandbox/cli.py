@@ -3,6 +3,7 @@
 messagemedia-sandbox [serve] [--port 0] [--data FILE] [--speed 10] ...
 messagemedia-sandbox reply MESSAGE_ID "text"            # a handset answers a message
 messagemedia-sandbox reply --from +61491570156 "text"   # an unsolicited inbound message
+messagemedia-sandbox reply MESSAGE_ID STOP             # the handset opts out (blacklisted)
 messagemedia-sandbox destination +61491570000 fail      # messages to it will fail
 messagemedia-sandbox --help | --version
 """
@@ -53,6 +54,15 @@ callbacks:
   flags: the sandbox itself (a loopback address on its port, or an address and port it listens
   on), so a callback cannot loop. A refused callback is recorded with the reason in
   GET /sandbox/callbacks and not retried.
+
+webhooks, signature keys and the blacklist:
+  The Webhooks, Signature Key and Number Authorisation APIs keep their state per account in the
+  data file. Signature keys are real RSA key pairs; the public key is in the create answer only.
+  A handset reply of STOP (trimmed, any case; also STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT) puts
+  its number on the account's blacklist and records an opt-out notification. A send to a listed
+  number is accepted, then ends `rejected` with a delivery report carrying error code 302
+  (destination blocked). --secure-callbacks off plays an account without the feature: the
+  signature key API answers 403.
 
 admin endpoints (/sandbox/health, /sandbox/replies, /sandbox/destinations, /sandbox/callbacks):
   answered for a loopback peer, or for a request made with the sandbox's API key and secret
@@ -122,6 +132,13 @@ def _add_serve_options(serve: argparse.ArgumentParser) -> None:
         "--allow-external-callbacks",
         action="store_true",
         help="also POST callbacks to hosts that are neither loopback nor private (see 'callbacks' below)",
+    )
+    serve.add_argument(
+        "--secure-callbacks",
+        choices=("on", "off"),
+        default="on",
+        help="play an account with secure callbacks (on, the default: the signature key API works) "
+        "or without (off: it answers 403)",
     )
     serve.add_argument("--verbose", action="store_true", help="log every request to stderr")
     serve.add_argument("--version", action="version", version=f"messagemedia-sandbox {_version()}")
@@ -223,6 +240,7 @@ def _serve(args: argparse.Namespace) -> int:
         reject_destinations=frozenset(args.reject_destination),
         initial_credits=args.credits,
         allow_external_callbacks=args.allow_external_callbacks,
+        secure_callbacks=args.secure_callbacks == "on",
     )
     server = SandboxServer(config)
     stopping = threading.Event()

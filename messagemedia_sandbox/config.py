@@ -38,6 +38,9 @@ class SandboxConfig:
     callback_max_attempts: int = 6
     callback_timeout: float = 5.0
     allow_external_callbacks: bool = False
+    # The account flag API_SECURE_CALLBACKS: with it, the Signature Key API works and callbacks are
+    # signed with the enabled key; without it (`--secure-callbacks off`) that API answers 403.
+    secure_callbacks: bool = True
     max_body_bytes: int = 8 * 1024 * 1024
 
     def __post_init__(self) -> None:

@@ -34,7 +34,15 @@ OUTCOMES = {
     "failed": ("failed", "330"),
     "rejected": ("rejected", "402"),
     "undeliverable": ("failed", "400"),
+    # A destination on the account's blacklist (it opted out, or was listed through the Number
+    # Authorisation API). The send is accepted, as the API accepts it, and the message is then
+    # refused by the platform itself, never reaching a carrier: it ends `rejected` (the API's
+    # permanent refusal, where `failed` is a delivery that went wrong) with 302 "destination
+    # blocked", the platform's code, rather than 412, the same words from a carrier downstream.
+    "blocked": ("rejected", "302"),
 }
+# Outcomes decided before the message leaves the platform: it is never enroute nor submitted.
+_REFUSED_AT_ONCE = frozenset({"blocked"})
 _log = logging.getLogger("messagemedia_sandbox")
 
 
@@ -73,12 +81,15 @@ def timeline(plan: Plan) -> list[tuple[str, float]]:
     """
     steps: list[tuple[str, float]] = [("scheduled", plan.created_at)] if plan.scheduled else []
     due = plan.due_at
-    travel = [
-        ("queued", due),
-        ("enroute", due + plan.step),
-        ("submitted", due + 2 * plan.step),
-        (final_status(plan.outcome), due + 3 * plan.step),
-    ]
+    if plan.outcome in _REFUSED_AT_ONCE:
+        travel = [("queued", due), (final_status(plan.outcome), due + plan.step)]
+    else:
+        travel = [
+            ("queued", due),
+            ("enroute", due + plan.step),
+            ("submitted", due + 2 * plan.step),
+            (final_status(plan.outcome), due + 3 * plan.step),
+        ]
     if plan.expires_at is not None and plan.expires_at < travel[-1][1]:
         expired_at = max(plan.expires_at, due)
         # It is queued however late it is: a send always answers queued (or scheduled), and the

@@ -8,22 +8,25 @@ usable (400), is the body valid JSON that the spec accepts (400). Only then does
 from __future__ import annotations
 
 import ipaddress
-import json
 import re
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import auth, validation
 from .billing import billing_units
+from .blacklist import Blacklist
 from .config import SandboxConfig
 from .lifecycle import OUTCOMES, Plan
+from .protocol import BadRequestError, Incoming, Response, error, parse_json, valid_body
+from .signature_keys import SignatureKeys
 from .store import NewMessage, Store
 from .timestamps import format_datetime, parse_datetime, to_utc
+from .webhooks import Webhooks
 
-_MESSAGE_PATH = re.compile(r"^/v1/messages/([^/]+)$")
+__all__ = ["Api", "BadRequestError", "Incoming", "Response", "error", "parse_json"]
+
 _ECHOED = (
     "content",
     "destination_number",
@@ -52,71 +55,31 @@ _OUTCOME_ALIASES = {
 _E164 = re.compile(r"^\+[1-9][0-9]{7,14}$")
 
 
-@dataclass
-class Response:
-    """What to answer: a status, a JSON-able body (None for an empty one) and extra headers."""
-
-    status: int
-    body: Any = None
-    headers: dict[str, str] = field(default_factory=dict)
-
-    def encoded(self) -> bytes:
-        if self.body is None:
-            return b""
-        return json.dumps(self.body, separators=(",", ":")).encode("utf-8")
+# A handler gets the request, the account it acts for, and the path parameter (or "").
+Handler = Callable[[Incoming, str, str], Response]
+_PARAMETER = re.compile(r"\\\{[^}]+\\\}")
 
 
-def error(
-    status: int, message: str, details: list[str] | None = None, headers: dict[str, str] | None = None
-) -> Response:
-    body: dict[str, Any] = {"message": message}
-    if details is not None:
-        body["details"] = details
-    return Response(status, body, headers or {})
+class Route:
+    """One path of the spec: its pattern, its handlers, and which of its methods declare a 400."""
+
+    def __init__(self, template: str, handlers: dict[str, Handler]) -> None:
+        self.template = template
+        self.pattern = re.compile(_PARAMETER.sub("([^/]+)", re.escape(template)))
+        self.handlers = handlers
+        self.declares_400 = {
+            method for method in handlers if "400" in validation.declared_statuses(template, method)
+        }
+        # Where the spec takes no `Account` header (signature keys, the blacklist), the operation
+        # acts for the account of the API key, whatever header comes with it.
+        self.takes_account = {
+            method for method in handlers if validation.takes_header(template, method, "Account")
+        }
 
 
-class BadRequestError(Exception):
-    """Ends a request with 400 and these details."""
-
-    def __init__(self, message: str, details: list[str]) -> None:
-        super().__init__(message)
-        self.message = message
-        self.details = details
-
-
-@dataclass(frozen=True)
-class Incoming:
-    """One HTTP request as received."""
-
-    method: str
-    target: str
-    headers: Mapping[str, str]
-    body: bytes
-    client_host: str
-
-
-def parse_json(incoming: Incoming) -> Any:
-    """The body as JSON, or BadRequestError saying why it is not."""
-    content_type = auth.find_header(incoming.headers, "content-type")
-    if content_type is not None and "json" not in content_type.lower():
-        raise BadRequestError(
-            "Unsupported Content-Type", [f"body: expected application/json, got {content_type!r}"]
-        )
-    if not incoming.body.strip():
-        raise BadRequestError("Missing request body", ["body: a JSON object is required"])
-    try:
-        return json.loads(incoming.body.decode("utf-8"), parse_constant=_reject_constant)
-    except UnicodeDecodeError as exc:
-        raise BadRequestError("Request body is not UTF-8", [f"body: {exc}"]) from exc
-    except (ValueError, RecursionError) as exc:
-        raise BadRequestError("Request body is not valid JSON", [f"body: {exc}"]) from exc
-
-
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not JSON")
-
-
-Handler = Callable[["Api", Incoming, str, str], Response]
+Routes = list[Route]
+_WEBHOOKS = "/v1/webhooks/"
+_SIGNATURE_KEYS = "/v1/iam/signature_keys"
 
 
 class Api:
@@ -126,6 +89,38 @@ class Api:
         self.config = config
         self.store = store
         self._on_callbacks = on_callbacks
+        self.webhooks = Webhooks(store)
+        self.signature_keys = SignatureKeys(store, feature_enabled=config.secure_callbacks)
+        self.blacklist = Blacklist(store)
+        self._routes = self._route_table()
+        self._sub_accounts: set[tuple[str, str]] = set()
+
+    def _route_table(self) -> Routes:
+        """Each path of openapi.yaml (matched whole; a path parameter is its one group) and its
+        handler per method."""
+        hooks, keys, blacklist = self.webhooks, self.signature_keys, self.blacklist
+        table: list[tuple[str, dict[str, Handler]]] = [
+            ("/v1/messages", {"POST": self.send_messages}),
+            ("/v1/messages/{messageId}", {"GET": self.get_message, "PUT": self.cancel_message}),
+            ("/v1/messaging/credits", {"GET": self.check_credits}),
+            ("/v1/replies", {"GET": self.check_replies}),
+            ("/v1/replies/confirmed", {"POST": self.confirm_replies}),
+            ("/v1/delivery_reports", {"GET": self.check_reports}),
+            ("/v1/delivery_reports/confirmed", {"POST": self.confirm_reports}),
+            ("/v1/webhooks/messages", {"POST": hooks.create, "GET": hooks.page}),
+            ("/v1/webhooks/messages/{webhookId}", {"PATCH": hooks.update, "DELETE": hooks.delete}),
+            ("/v1/iam/signature_keys", {"POST": keys.create, "GET": keys.page}),
+            (
+                "/v1/iam/signature_keys/enabled",
+                {"GET": keys.get_enabled, "PATCH": keys.enable, "DELETE": keys.disable},
+            ),
+            ("/v1/iam/signature_keys/{key_id}", {"GET": keys.get, "DELETE": keys.delete}),
+            ("/v1/number_authorisation/is_authorised/{numbers}", {"GET": blacklist.check}),
+            ("/v1/number_authorisation/mt/blacklist", {"GET": blacklist.page, "POST": blacklist.add}),
+            ("/v1/number_authorisation/mt/blacklist/{number}", {"DELETE": blacklist.remove}),
+        ]
+        # First match wins, so `/signature_keys/enabled` is never taken for a key ID.
+        return [Route(template, handlers) for template, handlers in table]
 
     def advance(self, now: float | None = None) -> None:
         """Brings every message's status up to date (the ticker and each read call this)."""
@@ -141,13 +136,13 @@ class Api:
             return error(404, "Resource not found.")
         if path.startswith("/sandbox/"):
             return self._admin(incoming, path)
-        route = self._route(path)
-        if route is None:
+        found = self._route(path)
+        if found is None:
             return error(404, "Resource not found.")
-        handlers, path_arg = route
-        handler = handlers.get(incoming.method)
+        route, path_arg = found
+        handler = route.handlers.get(incoming.method)
         if handler is None:
-            allowed = ", ".join(sorted(handlers))
+            allowed = ", ".join(sorted(route.handlers))
             return error(
                 405, f"{incoming.method} is not allowed here; use {allowed}.", headers={"Allow": allowed}
             )
@@ -159,20 +154,33 @@ class Api:
                 self.config.max_clock_skew,
             )
         except auth.AuthError as exc:
-            return error(401, str(exc), headers={"WWW-Authenticate": 'Basic realm="messagemedia-sandbox"'})
+            challenge = {"WWW-Authenticate": 'Basic realm="messagemedia-sandbox"'}
+            if path.startswith(_WEBHOOKS):
+                # The Webhooks API answers 401 without a body.
+                return Response(401, headers=challenge)
+            return error(401, str(exc), headers=challenge)
+        if path.startswith(_SIGNATURE_KEYS):
+            refusal = self.signature_keys.refusal()
+            if refusal is not None:
+                return refusal
         try:
-            account = self._account(incoming, key)
-            return handler(self, incoming, account, path_arg)
+            account = self._account(incoming, key) if incoming.method in route.takes_account else key
+        except BadRequestError as exc:
+            if incoming.method not in route.declares_400:
+                # An operation that declares no 400 cannot say the header is malformed; a
+                # sub-account that cannot exist has nothing this request could find.
+                return error(404, "Resource not found.")
+            return error(400, exc.message, exc.details)
+        try:
+            return handler(incoming, account, path_arg)
         except BadRequestError as exc:
             return error(400, exc.message, exc.details)
 
-    @staticmethod
-    def _route(path: str) -> tuple[dict[str, Handler], str] | None:
-        if path in _FIXED_ROUTES:
-            return _FIXED_ROUTES[path], ""
-        match = _MESSAGE_PATH.match(path)
-        if match:
-            return _MESSAGE_ROUTES, unquote(match.group(1))
+    def _route(self, path: str) -> tuple[Route, str] | None:
+        for route in self._routes:
+            match = route.pattern.fullmatch(path)
+            if match:
+                return route, unquote(match.group(1)) if match.groups() else ""
         return None
 
     def _account(self, incoming: Incoming, key: str) -> str:
@@ -182,12 +190,17 @@ class Api:
             return key
         if not 1 <= len(value) <= 100:
             raise BadRequestError("Invalid Account header", ["Account: must be 1 to 100 characters"])
+        if value != key and (value, key) not in self._sub_accounts:
+            # Remembered so that what belongs to the parent (its blacklist, its signature keys)
+            # applies to the sub-account's messages too.
+            self.store.note_sub_account(value, key)
+            self._sub_accounts.add((value, key))
         return value
 
     # -- messages --------------------------------------------------------------------------
 
     def send_messages(self, incoming: Incoming, account: str, _: str) -> Response:
-        payload = _valid_body(incoming, "SendMessagesRequest", "Invalid message request.")
+        payload = valid_body(incoming, "SendMessagesRequest", "Invalid message request.")
         # Problems the schema cannot see (a date-time Python cannot represent...), still all or nothing.
         details: list[str] = []
         now = time.time()
@@ -197,7 +210,10 @@ class Api:
             drafts.append((fields, scheduled, expires))
         if details:
             raise BadRequestError("Invalid message request.", details)
-        outcomes = self.store.destination_outcomes(fields["destination_number"] for fields, _, _ in drafts)
+        destinations = [fields["destination_number"] for fields, _, _ in drafts]
+        outcomes = self.store.destination_outcomes(destinations)
+        # The blacklist wins over any outcome the sandbox was told for a number.
+        outcomes.update(dict.fromkeys(self.store.blacklisted(account, destinations), "blocked"))
         new = []
         for fields, scheduled, expires in drafts:
             later = scheduled is not None and scheduled > now
@@ -263,7 +279,7 @@ class Api:
         message_id = self._message_id(raw_id)
         if message_id is None:
             return _no_message(raw_id)
-        _valid_body(incoming, "CancelScheduledMessageRequest", "Invalid cancel request.")
+        valid_body(incoming, "CancelScheduledMessageRequest", "Invalid cancel request.")
         self.advance()
         cancelled, status = self.store.cancel(account, message_id)
         if not cancelled and status is None:
@@ -285,7 +301,7 @@ class Api:
         return Response(200, {"replies": self.store.open_replies(account)})
 
     def confirm_replies(self, incoming: Incoming, account: str, _: str) -> Response:
-        payload = _valid_body(incoming, "ConfirmRepliesAsReceivedRequest", "Invalid confirm request.")
+        payload = valid_body(incoming, "ConfirmRepliesAsReceivedRequest", "Invalid confirm request.")
         self.store.confirm_replies(account, payload["reply_ids"])
         return Response(202)
 
@@ -294,7 +310,7 @@ class Api:
         return Response(200, {"delivery_reports": self.store.open_reports(account)})
 
     def confirm_reports(self, incoming: Incoming, account: str, _: str) -> Response:
-        payload = _valid_body(incoming, "ConfirmDeliveryReportsAsReceivedRequest", "Invalid confirm request.")
+        payload = valid_body(incoming, "ConfirmDeliveryReportsAsReceivedRequest", "Invalid confirm request.")
         self.store.confirm_reports(account, payload["delivery_report_ids"])
         return Response(202)
 
@@ -395,26 +411,6 @@ class Api:
         self.store.set_destination(str(number), planned)
         final, code = OUTCOMES[planned]
         return Response(200, {"number": number, "outcome": final, "error_code": code})
-
-
-_FIXED_ROUTES: dict[str, dict[str, Handler]] = {
-    "/v1/messages": {"POST": Api.send_messages},
-    "/v1/messaging/credits": {"GET": Api.check_credits},
-    "/v1/replies": {"GET": Api.check_replies},
-    "/v1/replies/confirmed": {"POST": Api.confirm_replies},
-    "/v1/delivery_reports": {"GET": Api.check_reports},
-    "/v1/delivery_reports/confirmed": {"POST": Api.confirm_reports},
-}
-_MESSAGE_ROUTES: dict[str, Handler] = {"GET": Api.get_message, "PUT": Api.cancel_message}
-
-
-def _valid_body(incoming: Incoming, schema: str, message: str) -> Any:
-    """The request's JSON body, or a 400 listing every way it breaks ``schema`` in openapi.yaml."""
-    payload = parse_json(incoming)
-    details = validation.problems(schema, payload)
-    if details:
-        raise BadRequestError(message, details)
-    return payload
 
 
 def _no_message(message_id: str) -> Response:

@@ -7,6 +7,7 @@ WAL journaling means a killed process loses nothing that was committed.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 import threading
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import optout
 from .lifecycle import FINAL, REPORTED, VENDOR_ID, Plan, error_code, timeline
 from .timestamps import to_rfc3339
 
@@ -75,6 +77,43 @@ CREATE TABLE IF NOT EXISTS callbacks (
     last_error TEXT
 );
 CREATE INDEX IF NOT EXISTS callbacks_due ON callbacks (state, next_at);
+CREATE TABLE IF NOT EXISTS webhooks (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    account TEXT NOT NULL,
+    url TEXT NOT NULL,
+    method TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    UNIQUE (account, url, method)
+);
+CREATE TABLE IF NOT EXISTS signature_keys (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    key_id TEXT NOT NULL UNIQUE,
+    account TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    cipher TEXT NOT NULL,
+    created TEXT NOT NULL,
+    enabled INTEGER NOT NULL DEFAULT 0,
+    private_key TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS signature_keys_account ON signature_keys (account, seq);
+CREATE TABLE IF NOT EXISTS blacklist (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    account TEXT NOT NULL,
+    number TEXT NOT NULL,
+    UNIQUE (account, number)
+);
+CREATE TABLE IF NOT EXISTS sub_accounts (
+    account TEXT PRIMARY KEY,
+    parent TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS opt_outs (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    notification_id TEXT NOT NULL UNIQUE,
+    account TEXT NOT NULL,
+    reply_id TEXT NOT NULL,
+    body TEXT NOT NULL
+);
 """
 
 
@@ -242,15 +281,28 @@ class Store:
             scheduled=bool(row["scheduled"]),
             expires_at=row["expires_at"],
         )
-        steps = timeline(plan)
         fields: dict[str, Any] = json.loads(row["fields"])
         stage = int(row["stage"])
+        if (
+            plan.scheduled
+            and stage == 0
+            and plan.due_at <= now
+            and plan.outcome != "blocked"
+            and optout.listed(db, self._owner(db, row["account"]), [fields["destination_number"]])
+        ):
+            # A scheduled message is checked against the blacklist when it leaves, not when it
+            # was sent: a number that opted out in between gets nothing.
+            plan = dataclasses.replace(plan, outcome="blocked")
+            db.execute(
+                "UPDATE messages SET outcome = ? WHERE message_id = ?", (plan.outcome, row["message_id"])
+            )
+        steps = timeline(plan)
         queued = 0
         while stage + 1 < len(steps) and steps[stage + 1][1] <= now:
             stage += 1
             status, at = steps[stage]
             if status in REPORTED and fields.get("delivery_report"):
-                queued += self._report(db, row, fields, status=status, at=at, now=now)
+                queued += self._report(db, row, fields, status=status, at=at, now=now, outcome=plan.outcome)
             if status == "delivered" and auto_reply is not None:
                 self._reply_row(db, row["account"], row["message_id"], fields, content=auto_reply, at=at)
                 queued += 1 if "callback_url" in fields else 0
@@ -270,6 +322,7 @@ class Store:
         status: str,
         at: float,
         now: float,
+        outcome: str,
     ) -> int:
         report: dict[str, Any] = {
             "delivery_report_id": str(uuid.uuid4()),
@@ -282,7 +335,7 @@ class Store:
             "original_text": fields["content"],
             "delay": 0,
             "billing_units": int(row["parts"]),
-            "error_code": error_code(status, str(row["outcome"])),
+            "error_code": error_code(status, outcome),
             "metadata": fields.get("metadata", {}),
             "vendor_account_id": {"vendor_id": VENDOR_ID, "account_id": row["account"]},
         }
@@ -362,6 +415,40 @@ class Store:
         )
         if "callback_url" in reply:
             self._enqueue(db, "reply", reply, 0.0)
+        # An opt-out is still a reply (checks and callback_url get it as one); it also lists the
+        # handset, in the same transaction, so no send after this answer can reach it.
+        if optout.is_opt_out(str(reply["content"])):
+            optout.record_opt_out(db, account, self._owner(db, account), reply)
+
+    # -- sub-accounts and the blacklist ----------------------------------------------------
+
+    def note_sub_account(self, account: str, parent: str) -> None:
+        """Records that ``account`` is a sub-account of the API key ``parent`` (its first parent wins)."""
+        with self.transaction() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO sub_accounts (account, parent) VALUES (?, ?)", (account, parent)
+            )
+
+    @staticmethod
+    def _owner(db: sqlite3.Connection, account: str) -> str:
+        """The account whose blacklist and signature keys apply to ``account``: its parent, if it
+        is a sub-account (the Number Authorisation and Signature Key APIs take no Account header)."""
+        row = db.execute("SELECT parent FROM sub_accounts WHERE account = ?", (account,)).fetchone()
+        return account if row is None else str(row[0])
+
+    def owner(self, account: str) -> str:
+        with self.transaction() as db:
+            return self._owner(db, account)
+
+    def blacklisted(self, account: str, numbers: Sequence[str]) -> set[str]:
+        """Those of ``numbers`` on the blacklist that applies to sends of ``account``."""
+        with self.transaction() as db:
+            return optout.listed(db, self._owner(db, account), numbers)
+
+    def opt_outs(self, account: str | None = None) -> list[dict[str, Any]]:
+        """The opt-out notifications recorded, oldest first."""
+        with self.transaction() as db:
+            return optout.opt_outs(db, account)
 
     def open_replies(self, account: str) -> list[dict[str, Any]]:
         return self._open("replies", account)

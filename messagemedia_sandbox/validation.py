@@ -95,6 +95,32 @@ def schema_validator(name: str) -> Draft202012Validator:
     return validator_for(f"/components/schemas/{name}")
 
 
+_INTEGER = re.compile(r"^[+-]?[0-9]+$")
+
+
+def parameter_value(parameter: str, name: str, raw: str | None) -> tuple[Any, list[str]]:
+    """A query or path parameter checked by ``components/parameters/<parameter>``.
+
+    ``raw`` is the text as it arrived (None: absent). Returns the value as the schema types it
+    (integers as ``int``; None when it is absent and optional) and the problems, each naming
+    the parameter, as in a 400's ``details``.
+    """
+    pointer = f"/components/parameters/{parameter}"
+    definition = load_spec()["components"]["parameters"][parameter]
+    if raw is None:
+        if definition.get("required"):
+            return None, [f"{name}: is required"]
+        return None, []
+    value: Any = raw
+    if definition.get("schema", {}).get("type") == "integer":
+        if not _INTEGER.match(raw.strip()):
+            return None, [f"{name}: {raw!r} is not an integer"]
+        value = int(raw.strip())
+    errors = validator_for(f"{pointer}/schema").iter_errors(value)
+    details = [f"{name}: {_describe(error)}" for error in errors]
+    return (None if details else value), details
+
+
 def location(path: Iterable[str | int]) -> str:
     """`messages[0].destination_number` for the path ("messages", 0, "destination_number")."""
     text = ""
@@ -126,6 +152,27 @@ def problems(name: str, instance: object) -> list[str]:
     return list(dict.fromkeys(lines))
 
 
+def takes_header(path: str, method: str, name: str) -> bool:
+    """Whether the spec gives the operation a header parameter of this name (e.g. `Account`)."""
+    item = load_spec()["paths"].get(path, {})
+    operation = item.get(method.lower())
+    if not isinstance(operation, dict):
+        return False
+    for listed in [*item.get("parameters", []), *operation.get("parameters", [])]:
+        parameter = _resolve(listed["$ref"]) if "$ref" in listed else listed
+        if parameter.get("in") == "header" and str(parameter.get("name", "")).lower() == name.lower():
+            return True
+    return False
+
+
+def declared_statuses(path: str, method: str) -> set[str]:
+    """The status codes (as written, e.g. `400`, `5XX`) the spec declares for an operation."""
+    operation = load_spec()["paths"].get(path, {}).get(method.lower())
+    if not isinstance(operation, dict):
+        return set()
+    return {str(status) for status in operation.get("responses", {})}
+
+
 def response_problems(operation_id: str, status: int, body: object) -> list[str]:
     """Where a response breaks the spec's schema for this operation and status (used by tests)."""
     for path_item in load_spec()["paths"].values():
@@ -141,7 +188,11 @@ def response_problems(operation_id: str, status: int, body: object) -> list[str]
             content = entry.get("content")
             if not content:
                 return [] if body in (None, b"", {}) else [f"{status} declares no body but got {body!r}"]
-            schema = content["application/json"]["schema"]
+            media = "application/json" if "application/json" in content else next(iter(content))
+            if media != "application/json":
+                # A plain-text answer: all its schema can say is that it is a string.
+                return [] if isinstance(body, str) else [f"{status} is {media}, not {body!r}"]
+            schema = content[media]["schema"]
             pointer = schema["$ref"][1:] if "$ref" in schema else None
             if pointer is None:
                 return ["inline response schemas are not supported by this check"]

@@ -22,20 +22,24 @@ from typing import Any
 import httpx
 
 from messagemedia_sandbox import DEFAULT_KEY, DEFAULT_SECRET, SandboxServer
-from messagemedia_sandbox.validation import response_problems
+from messagemedia_sandbox.validation import load_spec, response_problems
 
 FAST = 50.0  # 20 ms per status step: a message is final after ~60 ms
 DEST = "+61491570156"
-_OPERATIONS = [
-    ("POST", re.compile(r"^/v1/messages$"), "send_messages"),
-    ("GET", re.compile(r"^/v1/messages/[^/]+$"), "get_message_status"),
-    ("PUT", re.compile(r"^/v1/messages/[^/]+$"), "cancel_scheduled_message"),
-    ("GET", re.compile(r"^/v1/messaging/credits$"), "check_credits_remaining"),
-    ("GET", re.compile(r"^/v1/replies$"), "check_replies"),
-    ("POST", re.compile(r"^/v1/replies/confirmed$"), "confirm_replies_as_received"),
-    ("GET", re.compile(r"^/v1/delivery_reports$"), "check_delivery_reports"),
-    ("POST", re.compile(r"^/v1/delivery_reports/confirmed$"), "confirm_delivery_reports_as_received"),
-]
+
+
+def _operations() -> list[tuple[str, re.Pattern[str], str]]:
+    """(method, path pattern, operationId) of every operation in openapi.yaml."""
+    found = []
+    for template, item in load_spec()["paths"].items():
+        pattern = re.compile(re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(template)))
+        for method, operation in item.items():
+            if isinstance(operation, dict) and "operationId" in operation:
+                found.append((method.upper(), pattern, str(operation["operationId"])))
+    return found
+
+
+_OPERATIONS = _operations()
 
 
 @contextmanager
@@ -108,10 +112,13 @@ def basic_header(key: str = DEFAULT_KEY, secret: str = DEFAULT_SECRET) -> dict[s
 class Api:
     """Raw httpx calls to a sandbox, signed with HMAC (or Basic), each checked against the spec."""
 
-    def __init__(self, base_url: str, *, scheme: str = "hmac", account: str | None = None) -> None:
+    def __init__(
+        self, base_url: str, *, scheme: str = "hmac", account: str | None = None, secret: str = DEFAULT_SECRET
+    ) -> None:
         self.base_url = base_url
         self.scheme = scheme
         self.account = account
+        self.secret = secret
         self.http = httpx.Client(base_url=base_url, timeout=10)
 
     def close(self) -> None:
@@ -123,9 +130,9 @@ class Api:
         content = raw if raw is not None else (b"" if body is None else json.dumps(body).encode())
         headers = {"Content-Type": "application/json"} if content else {}
         if self.scheme == "hmac":
-            headers.update(hmac_headers(method, path, content))
+            headers.update(hmac_headers(method, path, content, secret=self.secret))
         else:
-            headers.update(basic_header())
+            headers.update(basic_header(secret=self.secret))
         if self.account is not None:
             headers["Account"] = self.account
         response = self.http.request(method, path, content=content, headers=headers)
@@ -141,6 +148,12 @@ class Api:
 
     def put(self, path: str, body: Any) -> httpx.Response:
         return self.request("PUT", path, body)
+
+    def patch(self, path: str, body: Any) -> httpx.Response:
+        return self.request("PATCH", path, body)
+
+    def delete(self, path: str) -> httpx.Response:
+        return self.request("DELETE", path)
 
     def send(self, *messages: dict[str, Any]) -> list[dict[str, Any]]:
         response = self.post("/v1/messages", {"messages": list(messages)})
@@ -168,12 +181,15 @@ class Api:
 def assert_conforms(method: str, target: str, response: httpx.Response) -> None:
     """Fails when an API answer breaks openapi.yaml (status declared, body shape, formats)."""
     path = target.split("?", 1)[0]
-    operation = next((op for m, pattern, op in _OPERATIONS if m == method and pattern.match(path)), None)
+    operation = next((op for m, pattern, op in _OPERATIONS if m == method and pattern.fullmatch(path)), None)
     if operation is None:
         return
-    body = response.json() if response.content else None
-    if response.content:
+    body: Any = None
+    if response.content and response.headers["content-type"].startswith("text/plain"):
+        body = response.text
+    elif response.content:
         assert response.headers["content-type"].startswith("application/json")
+        body = response.json()
     problems = response_problems(operation, response.status_code, body)
     assert not problems, f"{method} {target} -> {response.status_code} {response.text}: {problems}"
 

@@ -1,9 +1,10 @@
 """Schemathesis hooks for the sandbox run (loaded through SCHEMATHESIS_HOOKS).
 
-Generated `callback_url`s name random internet hosts; a sandbox that delivered to them would make
-the test suite call the internet. Before every request, any callback URL that names a host is
-pointed at the loopback receiver the test started (SANDBOX_TEST_CALLBACK_BASE), keeping its
-scheme, path and query, so the sandbox's callbacks are exercised and stay on this machine.
+Generated `callback_url`s and webhook `url`s name random internet hosts; a sandbox that delivered
+to them would make the test suite call the internet. Before every request, any such URL that
+names a host is pointed at the loopback receiver the test started (SANDBOX_TEST_CALLBACK_BASE),
+keeping its path and query, so the sandbox's callbacks are exercised and stay on this machine.
+(The sandbox's own policy would refuse them anyway; the rewrite makes deliveries happen.)
 """
 
 from __future__ import annotations
@@ -29,10 +30,13 @@ def to_loopback(url: str) -> str:
     return urlunsplit(("http", _RECEIVER.netloc, parts.path, parts.query, parts.fragment))
 
 
+_URL_FIELDS = ("callback_url", "url")
+
+
 def rewrite(value: Any) -> Any:
     if isinstance(value, dict):
         return {
-            key: to_loopback(item) if key == "callback_url" and isinstance(item, str) else rewrite(item)
+            key: to_loopback(item) if key in _URL_FIELDS and isinstance(item, str) else rewrite(item)
             for key, item in value.items()
         }
     if isinstance(value, list):

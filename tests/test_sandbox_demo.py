@@ -36,13 +36,24 @@ def test_demo_runs_every_step_against_a_local_sandbox() -> None:
         "handled and confirmed 1",
         "client.messages.check_credits()",
         "2 credits spent",
+        "client.webhooks.create(",
+        "POST http://127.0.0.1:",
+        "client.webhooks.list() pages itself: 1 webhook(s)",
+        "client.signature_keys.create(",
+        "(RSA, SHA256); its public key, returned only now:",
+        "    MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA",  # the PEM body of a 2048-bit RSA key
+        "enabled: True; client.signature_keys.get_enabled() is ",
+        "+61491570159 authorised: False",
+        "Send to the blacklisted number",
+        "delivery report: status rejected, error_code 302",
+        "the number, the key and the webhook are gone",
         "$ messagemedia credits",
         '"status": "queued"',
         "Stopped the local sandbox.",
         "Every step passed.",
     ):
         assert mention in out, f"{mention!r} missing from:\n{out}"
-    assert out.count("    ok") == 10
+    assert out.count("    ok") == 15
 
 
 def test_demo_against_a_given_server_skips_the_reply_step(tmp_path: Path) -> None:
@@ -62,6 +73,8 @@ def test_demo_against_a_given_server_skips_the_reply_step(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stdout + done.stderr
     assert "no sandbox started" in done.stdout
     assert "skipped: a real server cannot" in done.stdout
+    assert "skipped: set MESSAGEMEDIA_DEMO_WEBHOOK_URL" in done.stdout
+    assert "delivery report: status rejected, error_code 302" in done.stdout
     assert "Every step passed." in done.stdout
 
 

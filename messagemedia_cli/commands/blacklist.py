@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from ..state import CliState
 
 ADD_LIMIT = 10  # numbers per add request, as the API takes them
-
-
-def _blacklist(state: CliState) -> Any:
-    # Any, not the resource's class: the generated module of `client.number_authorisation` names
-    # the model NumberAuthorisation under TYPE_CHECKING too, so mypy takes the resource for the model.
-    return state.client().number_authorisation
 
 
 @click.group(
@@ -34,7 +26,7 @@ def blacklist() -> None:
 @click.pass_obj
 def check(state: CliState, numbers: tuple[str, ...]) -> None:
     """Say for each NUMBER whether messages may be sent to it (authorised) or not (blacklisted)."""
-    answer = _blacklist(state).check(",".join(numbers))
+    answer = state.client().number_authorisation.check(",".join(numbers))
     state.out.records(
         (entry.to_dict() for entry in answer.numbers), ("number", "authorised"), title="numbers"
     )
@@ -44,7 +36,7 @@ def check(state: CliState, numbers: tuple[str, ...]) -> None:
 @click.pass_obj
 def list_(state: CliState) -> None:
     """List every blacklisted number (all pages)."""
-    pages = _blacklist(state).list_blacklist()
+    pages = state.client().number_authorisation.list_blacklist()
     state.out.records(({"number": number} for number in pages), ("number",), title="blacklisted numbers")
 
 
@@ -53,7 +45,7 @@ def list_(state: CliState) -> None:
 @click.pass_obj
 def add(state: CliState, numbers: tuple[str, ...]) -> None:
     """Blacklist each NUMBER (10 to a request); adding a listed number again does no harm."""
-    resource = _blacklist(state)
+    resource = state.client().number_authorisation
     for start in range(0, len(numbers), ADD_LIMIT):
         resource.add_to_blacklist(numbers=list(numbers[start : start + ADD_LIMIT]))
     state.out.records(
@@ -66,7 +58,7 @@ def add(state: CliState, numbers: tuple[str, ...]) -> None:
 @click.pass_obj
 def remove(state: CliState, numbers: tuple[str, ...]) -> None:
     """Take each NUMBER off the blacklist."""
-    resource = _blacklist(state)
+    resource = state.client().number_authorisation
     for number in numbers:
         resource.remove_from_blacklist(number)
     state.out.records(

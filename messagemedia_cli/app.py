@@ -97,6 +97,7 @@ def _configure_logging(debug: bool) -> None:
 
 
 @click.group(
+    "messagemedia",
     cls=RootGroup,
     lazy_subcommands=COMMANDS,
     epilog=EXAMPLES,

@@ -72,12 +72,12 @@ def parse_bool(text: str) -> bool:
     raise ValueError(f"{text!r} is not true or false (true/false, yes/no, 1/0)")
 
 
-def parse_pairs(pairs: Iterable[str], what: str) -> dict[str, str]:
+def parse_pairs(pairs: Iterable[str], what: str, form: str = "KEY=VALUE") -> dict[str, str]:
     """``KEY=VALUE`` strings into a dict; the value may contain ``=``, the key may not be empty."""
     result: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key:
-            raise ValueError(f"{what} must be KEY=VALUE, not {pair!r}")
+            raise ValueError(f"{what} must be {form}, not {pair!r}")
         result[key] = value
     return result

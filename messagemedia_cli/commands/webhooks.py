@@ -23,7 +23,7 @@ def _events(values: tuple[str, ...]) -> list[str]:
 
 def _headers(values: tuple[str, ...]) -> dict[str, str]:
     try:
-        return parse_pairs(values, "--header")
+        return parse_pairs(values, "--header", "NAME=VALUE")
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="'--header'") from None
 

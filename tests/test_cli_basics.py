@@ -4,6 +4,9 @@ nothing it does not need, one-line errors with the right exit status, and no sec
 from __future__ import annotations
 
 import ast
+import itertools
+import re
+import shlex
 import subprocess
 import sys
 import time
@@ -165,3 +168,57 @@ def test_as_a_process_errors_and_usage_keep_their_exit_status(tmp_path: Path) ->
         assert refused.returncode == 1 and "HTTP 404" in refused.stderr and refused.stdout == ""
         done = run_process(["--json", "credits"], env)
         assert done.returncode == 0 and done.stdout.startswith('{"credits": ')
+
+
+def _example_commands(text: str) -> list[list[str]]:
+    """Every `messagemedia ...` command line written in ``text`` (pipes, redirections and comments cut)."""
+    text = text.replace("\\\n", " ")
+    found = []
+    for line in text.splitlines():
+        match = re.search(r"(?:^|[|;]\s*|\$ )messagemedia (.*)", line.strip())
+        if match is None:
+            continue
+        command = re.split(r"\s(?:\||>>|>)\s", match.group(1))[0]
+        found.append(shlex.split(command, comments=True))
+    return found
+
+
+def _parse(args: list[str]) -> None:
+    """Parses ``messagemedia ARGS`` down to the last command, as running it would, without running it."""
+    context = cli.make_context("messagemedia", list(args))
+    command: click.Command = cli
+    while isinstance(command, click.Group):
+        rest = [*context._protected_args, *context.args]
+        name, sub, rest = command.resolve_command(context, rest)
+        assert sub is not None and name is not None
+        context = sub.make_context(name, rest, parent=context)
+        command = sub
+
+
+def _documented() -> list[list[str]]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Command line\n", 1)[1].split("\n## ", 1)[0]
+    examples = _example_commands(section)
+    context = click.Context(cli)
+    for words in _commands():
+        command: click.Command | None = cli
+        for word in words:
+            assert isinstance(command, click.Group)
+            command = command.get_command(context, word)
+        assert command is not None
+        examples += _example_commands(command.epilog or "")
+    examples += _example_commands(cli.epilog or "")
+    return examples
+
+
+def test_every_documented_example_parses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    examples = _documented()
+    assert len(examples) > 40
+    for args in examples:
+        if args == ["--version"]:
+            continue
+        for option, value in itertools.pairwise(args):
+            if option in {"--csv", "--template-file"}:  # files the examples read must exist
+                (tmp_path / value).touch()
+        _parse(args)

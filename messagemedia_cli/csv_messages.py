@@ -18,6 +18,7 @@ others.
 
 from __future__ import annotations
 
+import codecs
 import csv
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -116,6 +117,7 @@ class CsvMessages:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._check_encoding()
         with self._open() as handle:
             header = next(csv.reader(handle), None)
         if not header:
@@ -129,6 +131,25 @@ class CsvMessages:
             setter = _setter(column)
             if setter is not None:
                 self._setters.append((index, column, setter))
+
+    def _check_encoding(self) -> None:
+        """Refuse a file that is not UTF-8 before anything is sent, rather than stop halfway through it."""
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        offset = 0
+        with self.path.open("rb") as handle:
+            while chunk := handle.read(1 << 20):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    raise CliError(
+                        f"{self.path} is not UTF-8 text (byte {offset + exc.start + 1}): save it as UTF-8 "
+                        "(in a spreadsheet: 'CSV UTF-8')"
+                    ) from None
+                offset += len(chunk)
+            try:
+                decoder.decode(b"", final=True)
+            except UnicodeDecodeError:
+                raise CliError(f"{self.path} is not UTF-8 text (it ends inside a character)") from None
 
     def _open(self) -> Any:
         # utf-8-sig: spreadsheets write a byte-order mark first; newline="" as the csv module asks.

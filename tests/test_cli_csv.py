@@ -186,6 +186,16 @@ def test_a_bad_header_stops_everything_before_sending(
     assert api.credits() == credits and not (tmp_path / "out.csv").exists()
 
 
+def test_a_file_that_is_not_utf8_is_refused_before_sending(tmp_path: Path, cli: Cli, api: Api) -> None:
+    source = tmp_path / "latin1.csv"
+    rows = "".join(f"+6149157{n:04d},Reminder {n}\n" for n in range(300))
+    source.write_bytes(("destination_number,content\n" + rows + "+61491570999,Caf\u00e9\n").encode("latin-1"))
+    credits = api.credits()
+    result = cli("send", "--csv", str(source))
+    assert result.exit_code == 1 and "not UTF-8" in result.stderr
+    assert api.credits() == credits
+
+
 def test_an_existing_results_file_needs_resume(tmp_path: Path, cli: Cli, api: Api) -> None:
     source = write_csv(tmp_path / "two.csv", reminders(2))
     out = tmp_path / "out.csv"

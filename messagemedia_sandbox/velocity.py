@@ -141,7 +141,7 @@ def render(template: str, variables: Mapping[str, Any], transform: Callable[[str
         return str(airspeed.Template(template).merge(namespace(variables, transform)))
     except airspeed.TemplateError as exc:
         raise TemplateError(f"template: {exc}") from exc
-    except (RecursionError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+    except Exception as exc:  # a user's template may make the engine fail in any way (1/0, deep nesting...)
         raise TemplateError(f"template: {type(exc).__name__}: {exc}") from exc
 
 

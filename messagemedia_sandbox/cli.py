@@ -49,13 +49,17 @@ other commands (each has its own --help):
   messagemedia-sandbox destination [--url URL] NUMBER OUTCOME  how messages to NUMBER end
 
 callbacks:
-  Replies and delivery reports are POSTed to a message's callback_url. By default only loopback
-  and private addresses are called: IP literals and localhost are checked as written, other host
-  names are resolved once and every address must be loopback or private, and the connection goes
-  to a checked address. --allow-external-callbacks lifts that rule. Never called, whatever the
-  flags: the sandbox itself (a loopback address on its port, or an address and port it listens
-  on), so a callback cannot loop. A refused callback is recorded with the reason in
-  GET /sandbox/callbacks and not retried.
+  Replies and delivery reports are POSTed to a message's callback_url, and every event goes to
+  the webhooks registered for it (their method, encoding, headers, Velocity template,
+  read_timeout, retries and retry_delay; retry delays scale with --speed). With secure callbacks
+  on and an enabled signature key, every callback is signed (X-MessageMedia-Signature and its
+  companions). By default only loopback and private addresses are called (RFC 1918,
+  unique-local IPv6): IP literals and localhost are checked as written, other host names are resolved once
+  and every address must be loopback or private, and the connection goes to a checked address.
+  --allow-external-callbacks lifts that rule. Never called, whatever the flags: the sandbox
+  itself (a loopback address on its port, or an address and port it listens on), so a callback
+  cannot loop. A refused callback is recorded with the reason in GET /sandbox/callbacks and not
+  retried.
 
 webhooks, signature keys and the blacklist:
   The Webhooks, Signature Key and Number Authorisation APIs keep their state per account in the

@@ -16,6 +16,8 @@ Exit status 0 means every step passed.
 from __future__ import annotations
 
 import argparse
+import base64
+import json
 import os
 import sys
 import tempfile
@@ -23,6 +25,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -56,6 +59,7 @@ class Tour:
         timeout: float,
         webhook_url: str | None = None,
         blocked: str = DEFAULT_BLOCKED,
+        received: list[Received] | None = None,
     ) -> None:
         self.client = client
         self.sandbox_url = sandbox_url
@@ -68,6 +72,10 @@ class Tour:
         self.mms_id = ""
         self.webhook_id: str | None = None
         self.key_id: str | None = None
+        self.public_key = ""
+        # What the demo's own webhook receiver got (None when the webhook is someone else's URL).
+        self.received = received
+        self.refused_id = ""
 
     @contextmanager
     def step(self, title: str) -> Iterator[None]:
@@ -120,6 +128,8 @@ class Tour:
             self.blacklist_number()
         with self.step("Send to the blacklisted number: accepted, then refused"):
             self.send_to_blocked()
+        with self.step("The webhook hears of it: a signed REJECTED_DR, verified with the public key"):
+            self.verify_webhook_call()
         with self.step("Clean up: remove the number, delete the key and the webhook"):
             self.clean_up()
 
@@ -282,6 +292,7 @@ class Tour:
             self.say("skipped: this account does not have secure callbacks (403)")
             return
         self.key_id = str(key.key_id)
+        self.public_key = key.public_key
         pem = key.public_key_pem if isinstance(key.public_key_pem, str) else ""
         self.say(f"key {key.key_id} ({key.cipher}, {key.digest}); its public key, returned only now:")
         self.say(pem.splitlines()[1][:48] + "..." if pem else "(none in the answer)")
@@ -304,6 +315,7 @@ class Tour:
         sent = self._send(
             {"content": "Last chance!", "destination_number": self.blocked, "delivery_report": True}
         )
+        self.refused_id = str(sent.message_id)
 
         def final_report() -> DeliveryReport | None:
             for report in self.client.delivery_reports.check().delivery_reports:
@@ -317,6 +329,30 @@ class Tour:
         if str(report.status) == "delivered":
             raise DemoError("a message to a blacklisted number was delivered")
 
+    def verify_webhook_call(self) -> None:
+        if self.received is None or self.webhook_id is None:
+            self.say("skipped: the webhook is not the demo's own receiver")
+            return
+        received = self.received
+
+        def rejected() -> Received | None:
+            for call in list(received):
+                if self.refused_id.encode() in call.body and b'"status":"rejected"' in call.body:
+                    return call
+            return None
+
+        call = self.wait_for("the webhook call of the refused message", rejected)
+        payload = json.loads(call.body)
+        self.say(f"{call.method} {call.path}: {payload['status']}, error_code {payload['error_code']}")
+        if not self.public_key:
+            self.say("not signed: the account has no enabled signature key")
+            return
+        verify_signature(self.public_key, call)
+        digest = call.headers.get("x-messagemedia-digest-type")
+        self.say(
+            f"X-MessageMedia-Signature verified ({digest}, key {call.headers.get('x-messagemedia-key-id')})"
+        )
+
     def clean_up(self) -> None:
         self.client.number_authorisation.remove_from_blacklist(self.blocked)  # type: ignore[attr-defined]
         if self.key_id is not None:
@@ -327,19 +363,55 @@ class Tour:
         self.say("the number, the key and the webhook are gone")
 
 
+@dataclass(frozen=True)
+class Received:
+    """One request the demo's webhook receiver got, as it came."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: bytes
+
+
+def verify_signature(public_key: str, call: Received) -> None:
+    """Checks a callback's RSA signature with the public key of the create answer (base64 DER):
+    request line, `Date` value and raw body, as the API signs them. Raises DemoError if it fails.
+    Written here with `cryptography` itself, apart from the sandbox's signer."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+    digests = {"SHA224": hashes.SHA224(), "SHA256": hashes.SHA256(), "SHA512": hashes.SHA512()}
+    headers = call.headers
+    if "x-messagemedia-signature" not in headers:
+        raise DemoError("the webhook call is not signed")
+    key = serialization.load_der_public_key(base64.b64decode(public_key))
+    if not isinstance(key, rsa.RSAPublicKey):
+        raise DemoError("the public key is not an RSA key")
+    signed = f"{call.method} {call.path} HTTP/1.1".encode() + headers.get("date", "").encode() + call.body
+    digest = digests.get(headers.get("x-messagemedia-digest-type", ""))
+    if digest is None:
+        raise DemoError(f"unknown digest {headers.get('x-messagemedia-digest-type')!r}")
+    try:
+        key.verify(base64.b64decode(headers["x-messagemedia-signature"]), signed, padding.PKCS1v15(), digest)
+    except InvalidSignature as exc:
+        raise DemoError("the webhook call's signature does not verify") from exc
+
+
 class WebhookReceiver:
-    """A loopback HTTP endpoint for the demo's webhook: it answers 204 and counts what came."""
+    """A loopback HTTP endpoint for the demo's webhook: it answers 204 and keeps what came."""
 
     def __init__(self) -> None:
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-        self.received: list[tuple[str, str, bytes]] = []
+        self.received: list[Received] = []
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
             def _receive(self) -> None:
                 body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                receiver.received.append((self.command, self.path, body))
+                headers = {name.lower(): value for name, value in self.headers.items()}
+                receiver.received.append(Received(self.command, self.path, headers, body))
                 self.send_response(204)
                 self.end_headers()
 
@@ -422,6 +494,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     timeout=timeout,
                     webhook_url=webhook_url,
                     blocked=os.environ.get("MESSAGEMEDIA_DEMO_BLOCKED_DESTINATION", DEFAULT_BLOCKED),
+                    received=receiver.received if webhook_url == receiver.url else None,
                 ).run()
     except Exception as exc:  # the demo's contract is a readable line and exit status 1
         print(f"    FAILED: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)

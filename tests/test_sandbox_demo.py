@@ -46,12 +46,14 @@ def test_demo_runs_every_step_against_a_local_sandbox() -> None:
         "+61491570159 authorised: False",
         "Send to the blacklisted number",
         "delivery report: status rejected, error_code 302",
+        "POST /messagemedia/events: rejected, error_code 302",
+        "X-MessageMedia-Signature verified (SHA256, key ",
         "the number, the key and the webhook are gone",
         "Stopped the local sandbox.",
         "Every step passed.",
     ):
         assert mention in out, f"{mention!r} missing from:\n{out}"
-    assert out.count("    ok") == 14
+    assert out.count("    ok") == 15
 
 
 def test_demo_against_a_given_server_skips_the_reply_step(tmp_path: Path) -> None:
@@ -73,6 +75,7 @@ def test_demo_against_a_given_server_skips_the_reply_step(tmp_path: Path) -> Non
     assert "skipped: a real server cannot" in done.stdout
     assert "skipped: set MESSAGEMEDIA_DEMO_WEBHOOK_URL" in done.stdout
     assert "delivery report: status rejected, error_code 302" in done.stdout
+    assert "skipped: the webhook is not the demo's own receiver" in done.stdout
     assert "Every step passed." in done.stdout
 
 

@@ -4,6 +4,7 @@ read timeout and retries; every default payload conforms to the spec's `webhooks
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -477,3 +478,25 @@ def test_the_admin_view_shows_each_webhook_delivery(
         "attempts": 1,
     }
     assert record["payload"]["reply_id"] == made["reply_id"]
+
+
+def test_the_cli_simulates_an_inbound_mms(
+    tmp_path: Path, sandbox: SandboxServer, client: MessageMedia, receiver: HttpRecorder
+) -> None:
+    from messagemedia_sandbox.cli import main
+
+    picture = tmp_path / "dot.png"
+    picture.write_bytes(base64.b64decode(PNG))
+    client.webhooks.create(url=receiver.url(), method="POST", encoding="JSON", events=["RECEIVED_MMS"])
+    (sent,) = client.messages.send(
+        messages=[{"content": "Send a photo", "destination_number": DEST}]
+    ).messages
+    assert main(["reply", "--url", sandbox.base_url, str(sent.message_id), "--attach", str(picture)]) == 0
+    settled(sandbox, 1)
+    (request,) = receiver.accepted()
+    payload = json.loads(request["body"])
+    conforms("RECEIVED_MMS", payload)
+    assert payload["attachments"] == [
+        {"content_type": "image/png", "content": PNG, "original_name": "dot.png"}
+    ]
+    assert payload["message_id"] == str(sent.message_id) and "content" not in payload

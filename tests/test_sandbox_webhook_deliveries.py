@@ -500,3 +500,48 @@ def test_the_cli_simulates_an_inbound_mms(
         {"content_type": "image/png", "content": PNG, "original_name": "dot.png"}
     ]
     assert payload["message_id"] == str(sent.message_id) and "content" not in payload
+
+
+def test_callback_url_payloads_conform_to_the_spec(
+    sandbox: SandboxServer, client: MessageMedia, receiver: HttpRecorder
+) -> None:
+    (sent,) = client.messages.send(
+        messages=[
+            {
+                "content": "Hi",
+                "destination_number": DEST,
+                "delivery_report": True,
+                "callback_url": receiver.url(),
+            }
+        ]
+    ).messages
+    wait_until(lambda: client.messages.get_status(str(sent.message_id)).status == "delivered")
+    reply(sandbox, message_id=str(sent.message_id), content="Thanks")
+    wait_until(lambda: len(receiver.accepted()) == 4)
+    for request in receiver.accepted():
+        kind = request["headers"]["x-messagemedia-sandbox-event"]
+        conforms("RECEIVED_SMS" if kind == "reply" else "DELIVERED_DR", json.loads(request["body"]))
+
+
+def test_a_data_file_from_before_webhooks_still_delivers_its_callbacks(
+    tmp_path: Path, receiver: HttpRecorder
+) -> None:
+    import sqlite3
+
+    # The callbacks table as the sandbox made it before webhook deliveries, with one pending row.
+    with sqlite3.connect(tmp_path / "sandbox.sqlite3") as db:
+        db.execute(
+            "CREATE TABLE callbacks (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
+            " url TEXT NOT NULL, payload TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'pending',"
+            " attempts INTEGER NOT NULL DEFAULT 0, next_at REAL NOT NULL, last_error TEXT)"
+        )
+        db.execute(
+            "INSERT INTO callbacks (kind, url, payload, next_at) VALUES ('reply', ?, ?, 0)",
+            (receiver.url(), json.dumps({"reply_id": "r-1", "content": "old"})),
+        )
+    db.close()
+    with running_sandbox(tmp_path) as sandbox:
+        wait_until(lambda: receiver.accepted())
+        (record,) = httpx.get(f"{sandbox.base_url}/sandbox/callbacks").json()["callbacks"]
+    assert record["state"] == "delivered"
+    assert json.loads(receiver.accepted()[0]["body"]) == {"reply_id": "r-1", "content": "old"}

@@ -541,7 +541,7 @@ def test_a_data_file_from_before_webhooks_still_delivers_its_callbacks(
         )
     db.close()
     with running_sandbox(tmp_path) as sandbox:
-        wait_until(lambda: receiver.accepted())
+        wait_until(receiver.accepted)
         (record,) = httpx.get(f"{sandbox.base_url}/sandbox/callbacks").json()["callbacks"]
     assert record["state"] == "delivered"
     assert json.loads(receiver.accepted()[0]["body"]) == {"reply_id": "r-1", "content": "old"}

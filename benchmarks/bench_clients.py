@@ -97,13 +97,13 @@ class OursSync:
         return took
 
     def batch(self, messages: int, batch_size: int) -> tuple[float, float]:
-        from messagemedia_messages.api.messages import Messages
+        from messagemedia_messages.api.messages import MessagesResource
         from messagemedia_messages.models import Message
 
         destinations = numbers(messages)
         timer = _Timer()
         items = [Message(content=CONTENT, destination_number=number) for number in destinations]
-        result = Messages(self.client).send_many(items, batch_size=batch_size)
+        result = MessagesResource(self.client).send_many(items, batch_size=batch_size)
         took = timer.stop()
         result.raise_if_failed()
         assert result.accepted_count == messages
@@ -217,13 +217,13 @@ class OursAsync(_AsyncRunner):
         return self._run(self._batch(messages, batch_size))
 
     async def _batch(self, messages: int, batch_size: int) -> tuple[float, float]:
-        from messagemedia_messages.api.messages import AsyncMessages
+        from messagemedia_messages.api.messages import AsyncMessagesResource
         from messagemedia_messages.models import Message
 
         destinations = numbers(messages)
         timer = _Timer()
         items = [Message(content=CONTENT, destination_number=number) for number in destinations]
-        result = await AsyncMessages(self.client).send_many(
+        result = await AsyncMessagesResource(self.client).send_many(
             items, batch_size=batch_size, concurrency=ASYNC_CONCURRENCY
         )
         took = timer.stop()

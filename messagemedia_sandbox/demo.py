@@ -305,8 +305,8 @@ class Tour:
     # The ignores below work around a generator bug (the model NumberAuthorisation shadows the
     # resource class of the same name for mypy); warn_unused_ignores flags them once it is fixed.
     def blacklist_number(self) -> None:
-        self.client.number_authorisation.add_to_blacklist(numbers=[self.blocked])  # type: ignore[attr-defined]
-        (entry,) = self.client.number_authorisation.check(self.blocked).numbers  # type: ignore[attr-defined]
+        self.client.number_authorisation.add_to_blacklist(numbers=[self.blocked])
+        (entry,) = self.client.number_authorisation.check(self.blocked).numbers
         self.say(f"{entry.number} authorised: {entry.authorised}")
         if entry.authorised:
             raise DemoError(f"{self.blocked} is still authorised after being blacklisted")
@@ -354,7 +354,7 @@ class Tour:
         )
 
     def clean_up(self) -> None:
-        self.client.number_authorisation.remove_from_blacklist(self.blocked)  # type: ignore[attr-defined]
+        self.client.number_authorisation.remove_from_blacklist(self.blocked)
         if self.key_id is not None:
             self.client.signature_keys.disable()
             self.client.signature_keys.delete(self.key_id)

@@ -215,14 +215,14 @@ def test_everything_raised_on_purpose_is_a_messagemedia_error() -> None:
     import pickle
 
     from hmac_auth import format_imf_fixdate
-    from messagemedia_messages.api.messages import Messages
+    from messagemedia_messages.api.messages import MessagesResource
 
     refusals: list[Any] = [
         lambda: RetryPolicy(max_retries=-1),
         lambda: RetryPolicy(jitter=2),
         lambda: pickle.dumps(HmacAuth("KEY", CANARY)),
         lambda: format_imf_fixdate(__import__("datetime").datetime(2026, 1, 1)),
-        lambda: Messages(create_client("K", "S")).send_many([], batch_size=0),
+        lambda: MessagesResource(create_client("K", "S")).send_many([], batch_size=0),
         lambda: MessageMedia("K", "S", algorithm="md5"),
         lambda: MessageMedia("K", "S", region="mars"),
         lambda: MessageMedia("K", "S").with_options(deadline=-1),

@@ -35,8 +35,8 @@ from spec_tools import load_spec, validator_for
 
 import messagemedia_messages.models as models
 from messagemedia_messages import create_client
-from messagemedia_messages.api.messages import Messages, send_messages
-from messagemedia_messages.api.replies import Replies, check_replies
+from messagemedia_messages.api.messages import MessagesResource, send_messages
+from messagemedia_messages.api.replies import RepliesResource, check_replies
 from messagemedia_messages.errors import RequestValidationError
 from messagemedia_messages.models import (
     CheckRepliesResponse,
@@ -379,7 +379,7 @@ def test_a_drain_handles_and_confirms_a_reply_without_content() -> None:
 
     handled: list[Reply] = []
     with _mock_client(handler) as client:
-        summary = Replies(client).drain(handled.append)
+        summary = RepliesResource(client).drain(handled.append)
     assert summary.processed == 1 and not summary.failed
     assert handled[0].content is UNSET and confirmed == [REPLY["reply_id"]]
 
@@ -392,9 +392,9 @@ def test_a_page_without_its_list_is_empty_to_loops_and_to_the_runtime() -> None:
         page = check_replies.sync(client=client)
         assert isinstance(page.replies, Unset) and list(page.replies) == [] and len(page.replies) == 0
         assert page["note"] == "no list" and page.missing_fields == ["replies"]
-        assert Replies(client).drain(lambda reply: None).processed == 0
+        assert RepliesResource(client).drain(lambda reply: None).processed == 0
         messages = [Message(content="Hi", destination_number=DEST)]
-        result = Messages(client).send_many(messages)
+        result = MessagesResource(client).send_many(messages)
     # The send may have happened: it is a failed batch that says so, not an exception from a loop.
     (failure,) = result.failures
     assert "answered 0 items for 1 sent" in str(failure.error)

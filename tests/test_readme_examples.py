@@ -118,9 +118,6 @@ def test_readme_examples_pass_mypy_strict_without_casts(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True, reason="generator bug: the model NumberAuthorisation shadows the resource class"
-)
 def test_number_authorisation_resource_is_typed_as_the_resource(tmp_path: Path) -> None:
     text = "from messagemedia_messages import MessageMedia\n\nMessageMedia().number_authorisation.check('+1')"
     returncode, errors = _mypy(tmp_path, text)

@@ -9,7 +9,7 @@ from fault_server import FaultServer, Recorded, Step
 from runtime_support import Sleeps, client_factory, msg, send_answer, server, sleeps
 
 from messagemedia_messages import Client
-from messagemedia_messages.api.messages import AsyncMessages, Messages
+from messagemedia_messages.api.messages import AsyncMessagesResource, MessagesResource
 from messagemedia_messages.models import Message, SentMessage
 from messagemedia_runtime import errors
 from messagemedia_runtime.batching import BatchProgress, BatchResult, BatchSendError
@@ -24,8 +24,8 @@ async def run(
     mode: str, client: Client, messages: list[Message], **kwargs: object
 ) -> BatchResult[SentMessage]:
     if mode == "sync":
-        return Messages(client).send_many(messages, **kwargs)  # type: ignore[arg-type]
-    return await AsyncMessages(client).send_many(messages, **kwargs)  # type: ignore[arg-type]
+        return MessagesResource(client).send_many(messages, **kwargs)  # type: ignore[arg-type]
+    return await AsyncMessagesResource(client).send_many(messages, **kwargs)  # type: ignore[arg-type]
 
 
 def assert_aligned(
@@ -121,9 +121,9 @@ async def test_stop_on_error_skips_later_batches(
 
 async def test_batch_size_is_bounded(server: FaultServer, client_factory: Callable[..., Client]) -> None:
     with pytest.raises(errors.ConfigurationError, match="batch_size"):
-        Messages(client_factory(server.url)).send_many(MESSAGES, batch_size=101)
+        MessagesResource(client_factory(server.url)).send_many(MESSAGES, batch_size=101)
     server.responder = send_answer
-    result = Messages(client_factory(server.url)).send_many(MESSAGES[:25], batch_size=10)
+    result = MessagesResource(client_factory(server.url)).send_many(MESSAGES[:25], batch_size=10)
     assert result.requests == 3 and result.accepted_count == 25
 
 
@@ -149,7 +149,7 @@ async def test_plain_dicts_and_strings_are_accepted(
     server: FaultServer, client_factory: Callable[..., Client]
 ) -> None:
     server.responder = send_answer
-    result = Messages(client_factory(server.url)).send_many(
+    result = MessagesResource(client_factory(server.url)).send_many(
         [{"content": f"hi {i}", "destination_number": "+61491570156", "format": "SMS"} for i in range(3)]
     )
     assert result.ok and [m.content for m in result.sent if m] == ["hi 0", "hi 1", "hi 2"]

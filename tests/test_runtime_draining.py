@@ -12,8 +12,8 @@ from fault_server import FaultServer, Recorded, Step
 from runtime_support import Sleeps, client_factory, reply_json, report_json, server, sleeps
 
 from messagemedia_messages import Client
-from messagemedia_messages.api.delivery_reports import AsyncDeliveryReports, DeliveryReports
-from messagemedia_messages.api.replies import AsyncReplies, Replies
+from messagemedia_messages.api.delivery_reports import AsyncDeliveryReportsResource, DeliveryReportsResource
+from messagemedia_messages.api.replies import AsyncRepliesResource, RepliesResource
 from messagemedia_runtime import draining, errors
 
 __all__ = ["client_factory", "server", "sleeps"]  # fixtures, imported for pytest
@@ -47,10 +47,10 @@ class Inbox:
 
 def drain_fn(mode: str, kind: str, client: Client) -> Callable[..., Any]:
     table: dict[tuple[str, str], Any] = {
-        ("sync", "replies"): Replies,
-        ("sync", "delivery_reports"): DeliveryReports,
-        ("async", "replies"): AsyncReplies,
-        ("async", "delivery_reports"): AsyncDeliveryReports,
+        ("sync", "replies"): RepliesResource,
+        ("sync", "delivery_reports"): DeliveryReportsResource,
+        ("async", "replies"): AsyncRepliesResource,
+        ("async", "delivery_reports"): AsyncDeliveryReportsResource,
     }
     return table[(mode, kind)](client).drain  # type: ignore[no-any-return]
 

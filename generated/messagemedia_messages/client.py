@@ -24,12 +24,12 @@ from messagemedia_runtime.timeouts import DEFAULT_TIMEOUT
 from messagemedia_runtime.unset import UNSET, Unset
 
 if TYPE_CHECKING:
-    from .api.delivery_reports import AsyncDeliveryReports, DeliveryReports
-    from .api.messages import AsyncMessages, Messages
-    from .api.number_authorisation import AsyncNumberAuthorisation, NumberAuthorisation
-    from .api.replies import AsyncReplies, Replies
-    from .api.signature_keys import AsyncSignatureKeys, SignatureKeys
-    from .api.webhooks import AsyncWebhooks, Webhooks
+    from .api.delivery_reports import AsyncDeliveryReportsResource, DeliveryReportsResource
+    from .api.messages import AsyncMessagesResource, MessagesResource
+    from .api.number_authorisation import AsyncNumberAuthorisationResource, NumberAuthorisationResource
+    from .api.replies import AsyncRepliesResource, RepliesResource
+    from .api.signature_keys import AsyncSignatureKeysResource, SignatureKeysResource
+    from .api.webhooks import AsyncWebhooksResource, WebhooksResource
 
 __version__ = "1.0.0"
 DEFAULT_BASE_URL = "https://api.messagemedia.com"
@@ -397,52 +397,52 @@ class MessageMedia:
         return self._client.account
 
     @cached_property
-    def delivery_reports(self) -> DeliveryReports:
+    def delivery_reports(self) -> DeliveryReportsResource:
         """Status changes of outbound messages, read and confirmed in batches."""
-        from .api.delivery_reports import DeliveryReports
+        from .api.delivery_reports import DeliveryReportsResource
 
-        return DeliveryReports(self._client)
+        return DeliveryReportsResource(self._client)
 
     @cached_property
-    def messages(self) -> Messages:
+    def messages(self) -> MessagesResource:
         """Send messages, read their status, cancel scheduled ones, and read the account's credit balance."""
-        from .api.messages import Messages
+        from .api.messages import MessagesResource
 
-        return Messages(self._client)
+        return MessagesResource(self._client)
 
     @cached_property
-    def number_authorisation(self) -> NumberAuthorisation:
+    def number_authorisation(self) -> NumberAuthorisationResource:
         """The blacklist: numbers messages may not be sent to, because the handset opted out or you
         listed it. Check numbers, list, add and remove them.
         """
-        from .api.number_authorisation import NumberAuthorisation
+        from .api.number_authorisation import NumberAuthorisationResource
 
-        return NumberAuthorisation(self._client)
+        return NumberAuthorisationResource(self._client)
 
     @cached_property
-    def replies(self) -> Replies:
+    def replies(self) -> RepliesResource:
         """Inbound messages from handsets, read and confirmed in batches."""
-        from .api.replies import Replies
+        from .api.replies import RepliesResource
 
-        return Replies(self._client)
+        return RepliesResource(self._client)
 
     @cached_property
-    def signature_keys(self) -> SignatureKeys:
+    def signature_keys(self) -> SignatureKeysResource:
         """RSA keys that sign the callbacks the API makes, so that a receiver can check a callback
         really came from the API. Accounts need the secure callbacks feature (otherwise 403).
         """
-        from .api.signature_keys import SignatureKeys
+        from .api.signature_keys import SignatureKeysResource
 
-        return SignatureKeys(self._client)
+        return SignatureKeysResource(self._client)
 
     @cached_property
-    def webhooks(self) -> Webhooks:
+    def webhooks(self) -> WebhooksResource:
         """Register URLs the API calls when replies, MMS, opt-outs or delivery reports arrive, instead
         of (or as well as) polling for them. The callbacks themselves are described under `webhooks`.
         """
-        from .api.webhooks import Webhooks
+        from .api.webhooks import WebhooksResource
 
-        return Webhooks(self._client)
+        return WebhooksResource(self._client)
 
     def with_options(
         self,
@@ -571,52 +571,52 @@ class AsyncMessageMedia:
         return self._client.account
 
     @cached_property
-    def delivery_reports(self) -> AsyncDeliveryReports:
+    def delivery_reports(self) -> AsyncDeliveryReportsResource:
         """Status changes of outbound messages, read and confirmed in batches."""
-        from .api.delivery_reports import AsyncDeliveryReports
+        from .api.delivery_reports import AsyncDeliveryReportsResource
 
-        return AsyncDeliveryReports(self._client)
+        return AsyncDeliveryReportsResource(self._client)
 
     @cached_property
-    def messages(self) -> AsyncMessages:
+    def messages(self) -> AsyncMessagesResource:
         """Send messages, read their status, cancel scheduled ones, and read the account's credit balance."""
-        from .api.messages import AsyncMessages
+        from .api.messages import AsyncMessagesResource
 
-        return AsyncMessages(self._client)
+        return AsyncMessagesResource(self._client)
 
     @cached_property
-    def number_authorisation(self) -> AsyncNumberAuthorisation:
+    def number_authorisation(self) -> AsyncNumberAuthorisationResource:
         """The blacklist: numbers messages may not be sent to, because the handset opted out or you
         listed it. Check numbers, list, add and remove them.
         """
-        from .api.number_authorisation import AsyncNumberAuthorisation
+        from .api.number_authorisation import AsyncNumberAuthorisationResource
 
-        return AsyncNumberAuthorisation(self._client)
+        return AsyncNumberAuthorisationResource(self._client)
 
     @cached_property
-    def replies(self) -> AsyncReplies:
+    def replies(self) -> AsyncRepliesResource:
         """Inbound messages from handsets, read and confirmed in batches."""
-        from .api.replies import AsyncReplies
+        from .api.replies import AsyncRepliesResource
 
-        return AsyncReplies(self._client)
+        return AsyncRepliesResource(self._client)
 
     @cached_property
-    def signature_keys(self) -> AsyncSignatureKeys:
+    def signature_keys(self) -> AsyncSignatureKeysResource:
         """RSA keys that sign the callbacks the API makes, so that a receiver can check a callback
         really came from the API. Accounts need the secure callbacks feature (otherwise 403).
         """
-        from .api.signature_keys import AsyncSignatureKeys
+        from .api.signature_keys import AsyncSignatureKeysResource
 
-        return AsyncSignatureKeys(self._client)
+        return AsyncSignatureKeysResource(self._client)
 
     @cached_property
-    def webhooks(self) -> AsyncWebhooks:
+    def webhooks(self) -> AsyncWebhooksResource:
         """Register URLs the API calls when replies, MMS, opt-outs or delivery reports arrive, instead
         of (or as well as) polling for them. The callbacks themselves are described under `webhooks`.
         """
-        from .api.webhooks import AsyncWebhooks
+        from .api.webhooks import AsyncWebhooksResource
 
-        return AsyncWebhooks(self._client)
+        return AsyncWebhooksResource(self._client)
 
     def with_options(
         self,

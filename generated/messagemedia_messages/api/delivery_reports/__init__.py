@@ -1,6 +1,6 @@
 """Status changes of outbound messages, read and confirmed in batches.
 
-``DeliveryReports`` and ``AsyncDeliveryReports`` are ``client.delivery_reports`` on ``MessageMedia`` and
+``DeliveryReportsResource`` and ``AsyncDeliveryReportsResource`` are ``client.delivery_reports`` on ``MessageMedia`` and
 ``AsyncMessageMedia``. The modules of this package hold the lower layer: one module per operation,
 each with ``sync``, ``sync_detailed``, ``asyncio`` and ``asyncio_detailed`` functions.
 """
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ...models.delivery_report import DeliveryReport
 
 
-class DeliveryReports:
+class DeliveryReportsResource:
     """``client.delivery_reports`` of ``MessageMedia``.
 
     Status changes of outbound messages, read and confirmed in batches.
@@ -122,7 +122,7 @@ class DeliveryReports:
         return confirm_delivery_reports_as_received._call_sync(self._client, kwargs, deadline)
 
 
-class AsyncDeliveryReports:
+class AsyncDeliveryReportsResource:
     """``client.delivery_reports`` of ``AsyncMessageMedia``; every method is a coroutine.
 
     Status changes of outbound messages, read and confirmed in batches.
@@ -223,4 +223,4 @@ class AsyncDeliveryReports:
         return await confirm_delivery_reports_as_received._call_async(self._client, kwargs, deadline)
 
 
-__all__ = ["AsyncDeliveryReports", "DeliveryReports"]
+__all__ = ["AsyncDeliveryReportsResource", "DeliveryReportsResource"]

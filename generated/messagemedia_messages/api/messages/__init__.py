@@ -1,6 +1,6 @@
 """Send messages, read their status, cancel scheduled ones, and read the account's credit balance.
 
-``Messages`` and ``AsyncMessages`` are ``client.messages`` on ``MessageMedia`` and
+``MessagesResource`` and ``AsyncMessagesResource`` are ``client.messages`` on ``MessageMedia`` and
 ``AsyncMessageMedia``. The modules of this package hold the lower layer: one module per operation,
 each with ``sync``, ``sync_detailed``, ``asyncio`` and ``asyncio_detailed`` functions.
 """
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ...types import MessageParam
 
 
-class Messages:
+class MessagesResource:
     """``client.messages`` of ``MessageMedia``.
 
     Send messages, read their status, cancel scheduled ones, and read the account's credit balance.
@@ -174,7 +174,7 @@ class Messages:
         )
 
 
-class AsyncMessages:
+class AsyncMessagesResource:
     """``client.messages`` of ``AsyncMessageMedia``; every method is a coroutine.
 
     Send messages, read their status, cancel scheduled ones, and read the account's credit balance.
@@ -326,4 +326,4 @@ class AsyncMessages:
         )
 
 
-__all__ = ["AsyncMessages", "Messages"]
+__all__ = ["AsyncMessagesResource", "MessagesResource"]

@@ -2,7 +2,7 @@
 listed it. Check numbers, list, add and remove them.
 
 
-``NumberAuthorisation`` and ``AsyncNumberAuthorisation`` are ``client.number_authorisation`` on ``MessageMedia`` and
+``NumberAuthorisationResource`` and ``AsyncNumberAuthorisationResource`` are ``client.number_authorisation`` on ``MessageMedia`` and
 ``AsyncMessageMedia``. The modules of this package hold the lower layer: one module per operation,
 each with ``sync``, ``sync_detailed``, ``asyncio`` and ``asyncio_detailed`` functions.
 """
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from ...models.number_authorisation import NumberAuthorisation
 
 
-class NumberAuthorisation:
+class NumberAuthorisationResource:
     """``client.number_authorisation`` of ``MessageMedia``.
 
     The blacklist: numbers messages may not be sent to, because the handset opted out or you
@@ -149,7 +149,7 @@ class NumberAuthorisation:
         return remove_from_blacklist._call_sync(self._client, kwargs, deadline)
 
 
-class AsyncNumberAuthorisation:
+class AsyncNumberAuthorisationResource:
     """``client.number_authorisation`` of ``AsyncMessageMedia``; every method is a coroutine.
 
     The blacklist: numbers messages may not be sent to, because the handset opted out or you
@@ -262,4 +262,4 @@ class AsyncNumberAuthorisation:
         return await remove_from_blacklist._call_async(self._client, kwargs, deadline)
 
 
-__all__ = ["AsyncNumberAuthorisation", "NumberAuthorisation"]
+__all__ = ["AsyncNumberAuthorisationResource", "NumberAuthorisationResource"]

@@ -1,6 +1,6 @@
 """Inbound messages from handsets, read and confirmed in batches.
 
-``Replies`` and ``AsyncReplies`` are ``client.replies`` on ``MessageMedia`` and
+``RepliesResource`` and ``AsyncRepliesResource`` are ``client.replies`` on ``MessageMedia`` and
 ``AsyncMessageMedia``. The modules of this package hold the lower layer: one module per operation,
 each with ``sync``, ``sync_detailed``, ``asyncio`` and ``asyncio_detailed`` functions.
 """
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ...models.reply import Reply
 
 
-class Replies:
+class RepliesResource:
     """``client.replies`` of ``MessageMedia``.
 
     Inbound messages from handsets, read and confirmed in batches.
@@ -120,7 +120,7 @@ class Replies:
         return confirm_replies_as_received._call_sync(self._client, kwargs, deadline)
 
 
-class AsyncReplies:
+class AsyncRepliesResource:
     """``client.replies`` of ``AsyncMessageMedia``; every method is a coroutine.
 
     Inbound messages from handsets, read and confirmed in batches.
@@ -219,4 +219,4 @@ class AsyncReplies:
         return await confirm_replies_as_received._call_async(self._client, kwargs, deadline)
 
 
-__all__ = ["AsyncReplies", "Replies"]
+__all__ = ["AsyncRepliesResource", "RepliesResource"]

@@ -2,7 +2,7 @@
 really came from the API. Accounts need the secure callbacks feature (otherwise 403).
 
 
-``SignatureKeys`` and ``AsyncSignatureKeys`` are ``client.signature_keys`` on ``MessageMedia`` and
+``SignatureKeysResource`` and ``AsyncSignatureKeysResource`` are ``client.signature_keys`` on ``MessageMedia`` and
 ``AsyncMessageMedia``. The modules of this package hold the lower layer: one module per operation,
 each with ``sync``, ``sync_detailed``, ``asyncio`` and ``asyncio_detailed`` functions.
 """
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from ...models.signature_key_digest import SignatureKeyDigest
 
 
-class SignatureKeys:
+class SignatureKeysResource:
     """``client.signature_keys`` of ``MessageMedia``.
 
     RSA keys that sign the callbacks the API makes, so that a receiver can check a callback
@@ -214,7 +214,7 @@ class SignatureKeys:
         return Page(PAGING_LIST_SIGNATURE_KEYS, fetch, items, start)
 
 
-class AsyncSignatureKeys:
+class AsyncSignatureKeysResource:
     """``client.signature_keys`` of ``AsyncMessageMedia``; every method is a coroutine.
 
     RSA keys that sign the callbacks the API makes, so that a receiver can check a callback
@@ -385,4 +385,4 @@ class AsyncSignatureKeys:
         return AsyncPager(PAGING_LIST_SIGNATURE_KEYS, fetch, items, start)
 
 
-__all__ = ["AsyncSignatureKeys", "SignatureKeys"]
+__all__ = ["AsyncSignatureKeysResource", "SignatureKeysResource"]

@@ -2,7 +2,7 @@
 of (or as well as) polling for them. The callbacks themselves are described under `webhooks`.
 
 
-``Webhooks`` and ``AsyncWebhooks`` are ``client.webhooks`` on ``MessageMedia`` and
+``WebhooksResource`` and ``AsyncWebhooksResource`` are ``client.webhooks`` on ``MessageMedia`` and
 ``AsyncMessageMedia``. The modules of this package hold the lower layer: one module per operation,
 each with ``sync``, ``sync_detailed``, ``asyncio`` and ``asyncio_detailed`` functions.
 """
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from ...models.webhook_method import WebhookMethod
 
 
-class Webhooks:
+class WebhooksResource:
     """``client.webhooks`` of ``MessageMedia``.
 
     Register URLs the API calls when replies, MMS, opt-outs or delivery reports arrive, instead
@@ -226,7 +226,7 @@ class Webhooks:
         return update_webhook._call_sync(self._client, kwargs, deadline)
 
 
-class AsyncWebhooks:
+class AsyncWebhooksResource:
     """``client.webhooks`` of ``AsyncMessageMedia``; every method is a coroutine.
 
     Register URLs the API calls when replies, MMS, opt-outs or delivery reports arrive, instead
@@ -414,4 +414,4 @@ class AsyncWebhooks:
         return await update_webhook._call_async(self._client, kwargs, deadline)
 
 
-__all__ = ["AsyncWebhooks", "Webhooks"]
+__all__ = ["AsyncWebhooksResource", "WebhooksResource"]

@@ -302,8 +302,6 @@ class Tour:
         if str(now.key_id) != self.key_id:
             raise DemoError("the enabled key is not the one just enabled")
 
-    # The ignores below work around a generator bug (the model NumberAuthorisation shadows the
-    # resource class of the same name for mypy); warn_unused_ignores flags them once it is fixed.
     def blacklist_number(self) -> None:
         self.client.number_authorisation.add_to_blacklist(numbers=[self.blocked])
         (entry,) = self.client.number_authorisation.check(self.blocked).numbers

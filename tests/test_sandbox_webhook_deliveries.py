@@ -92,7 +92,7 @@ def test_default_payloads_of_every_event_conform_to_the_spec(
     client.webhooks.create(
         url=receiver.url(), method="POST", encoding="JSON", events=every, headers={"X-Tenant": "42"}
     )
-    client.number_authorisation.add_to_blacklist(numbers=["+61491570159"])  # type: ignore[attr-defined]
+    client.number_authorisation.add_to_blacklist(numbers=["+61491570159"])
     metadata = {"booking": "A-1042"}
     (sent,) = client.messages.send(
         messages=[

@@ -62,7 +62,8 @@ def load_public_key(material: object) -> rsa.RSAPublicKey:
         material = material.encode("ascii", "replace")
     if not isinstance(material, bytes | bytearray | memoryview):
         raise ConfigurationError(
-            f"a callback key must be base64 DER, PEM or a cryptography RSA public key, not {type(material).__name__}"
+            "a callback key must be base64 DER, PEM or a cryptography RSA public key, "
+            f"not {type(material).__name__}"
         )
     data = bytes(material).strip()
     try:

@@ -13,14 +13,22 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from .errors import ConfigurationError
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.rsa import RSAPublicKey
 
-__all__ = ["DIGESTS", "CallbackKey", "CallbackKeyring", "KeyLike", "Keys", "SignatureKeyLike", "normalise_digest"]
+__all__ = [
+    "DIGESTS",
+    "CallbackKey",
+    "CallbackKeyring",
+    "KeyLike",
+    "Keys",
+    "SignatureKeyLike",
+    "normalise_digest",
+]
 
 DIGESTS = ("SHA224", "SHA256", "SHA512")
 _DIGEST_SPELLINGS = {
@@ -57,7 +65,9 @@ def _digest_of(value: object) -> str | None:
         raise ConfigurationError(f"a callback key's digest must be a string, not {type(name).__name__}")
     digest = normalise_digest(name)
     if digest is None:
-        raise ConfigurationError(f"a callback key's digest must be one of {', '.join(DIGESTS)}, not {name[:20]!r}")
+        raise ConfigurationError(
+            f"a callback key's digest must be one of {', '.join(DIGESTS)}, not {name[:20]!r}"
+        )
     return digest
 
 
@@ -133,7 +143,7 @@ class CallbackKeyring(Mapping[str, CallbackKey]):
 
     __slots__ = ("_keys",)
 
-    def __init__(self, keys: Mapping[object, KeyLike] | None = None) -> None:
+    def __init__(self, keys: Mapping[Any, KeyLike] | None = None) -> None:
         if keys is not None and not isinstance(keys, Mapping):
             raise ConfigurationError(
                 "keys must map each key ID to its public key, e.g. {key_id: created_key.public_key}"
@@ -159,7 +169,8 @@ class CallbackKeyring(Mapping[str, CallbackKey]):
         return f"CallbackKeyring({sorted(self._keys)})"
 
 
-Keys: TypeAlias = "CallbackKeyring | Mapping[str, KeyLike] | Mapping[object, KeyLike]"
+# Key IDs may be strings or UUIDs (the create answer's key_id is one); they are compared as text.
+Keys: TypeAlias = "CallbackKeyring | Mapping[Any, KeyLike]"
 
 
 def find_key(keys: Keys, key_id: str) -> CallbackKey | None:

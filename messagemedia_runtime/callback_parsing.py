@@ -154,14 +154,18 @@ def decode_body(
             "the callback's body is XML: an XML webhook gets what its template renders, read it yourself"
         )
     if media == "multipart/form-data":
-        raise CallbackPayloadError("the callback's body is multipart: the API sends JSON or URL-encoded forms")
+        raise CallbackPayloadError(
+            "the callback's body is multipart: the API sends JSON or URL-encoded forms"
+        )
     if isinstance(body, str):
         text = body
     else:
         try:
             text = body.decode(charset or "utf-8")
         except (UnicodeDecodeError, LookupError):
-            raise CallbackPayloadError(f"the callback's body cannot be read as {charset or 'UTF-8'}") from None
+            raise CallbackPayloadError(
+                f"the callback's body cannot be read as {charset or 'UTF-8'}"
+            ) from None
     if not text.strip():
         if query:
             return decode_form(query, structured)
@@ -169,10 +173,12 @@ def decode_body(
     if media == _FORM_TYPE:
         return decode_form(text, structured, charset=charset or "utf-8")
     first = text.lstrip()[:1]
-    if first == "{" or first == "[":
+    if first in {"{", "["}:
         return _decode_json(text)
     if first == "<":
-        raise CallbackPayloadError("the callback's body looks like XML: read what your template renders yourself")
+        raise CallbackPayloadError(
+            "the callback's body looks like XML: read what its template renders yourself"
+        )
     if "=" in text:
         return decode_form(text.strip(), structured, charset=charset or "utf-8")
     raise CallbackPayloadError("the callback's body is neither JSON nor form-encoded")
@@ -195,8 +201,10 @@ class EventParser(Generic[E]):
         self.structured = structured
 
     def type_named(self, name: str | type[Any]) -> EventType[E]:
-        """The event type for a webhook name (``received_sms``), an API event (``DELIVERED_DR``) or a model."""
-        found = self._by_model.get(name) if isinstance(name, type) else self._by_name.get(name.strip().lower())
+        """The event type of a webhook name (``received_sms``), an API event (``DELIVERED_DR``) or a model."""
+        found = (
+            self._by_model.get(name) if isinstance(name, type) else self._by_name.get(name.strip().lower())
+        )
         if found is None:
             known = sorted({t.name for t in self.types} | {e for t in self.types for e in t.events})
             raise ConfigurationError(f"unknown event type {name!r}: use one of {', '.join(known)}")
@@ -223,7 +231,11 @@ class EventParser(Generic[E]):
         event_type: str | type[Any] | None = None,
         query: str | None = None,
     ) -> E:
-        data = body if isinstance(body, Mapping) else decode_body(body, content_type, self.structured, query=query)
+        data = (
+            body
+            if isinstance(body, Mapping)
+            else decode_body(body, content_type, self.structured, query=query)
+        )
         chosen = self.recognise(data) if event_type is None else self.type_named(event_type)
         return chosen.from_dict(data)
 
@@ -240,4 +252,3 @@ class EventParser(Generic[E]):
         if event_type is None:
             raise TypeError(f"not a callback event: {type(event).__name__}")
         return event_type.name
-

@@ -68,7 +68,14 @@ DATE_HEADER = "Date"
 CONTENT_TYPE_HEADER = "Content-Type"
 _WANTED = {
     name.lower(): name
-    for name in (SIGNATURE_HEADER, DIGEST_HEADER, CIPHER_HEADER, KEY_ID_HEADER, DATE_HEADER, CONTENT_TYPE_HEADER)
+    for name in (
+        SIGNATURE_HEADER,
+        DIGEST_HEADER,
+        CIPHER_HEADER,
+        KEY_ID_HEADER,
+        DATE_HEADER,
+        CONTENT_TYPE_HEADER,
+    )
 }
 
 # Headers as a framework gives them: a mapping (dict, Starlette's or Werkzeug's Headers, httpx's),
@@ -100,11 +107,8 @@ class VerifiedSignature(NamedTuple):
 def read_headers(headers: Headers) -> dict[str, str]:
     """The signing headers and ``Content-Type``, by lower-case name; a signing header that comes
     twice with different values fails (which one was signed is unknown)."""
-    pairs: Iterable[tuple[Any, Any]]
-    if isinstance(headers, Mapping):
-        pairs = headers.items()  # Starlette's and Werkzeug's Headers list every repeated field here
-    else:
-        pairs = headers
+    # Starlette's and Werkzeug's Headers list every repeated field in items().
+    pairs: Iterable[tuple[Any, Any]] = headers.items() if isinstance(headers, Mapping) else headers
     found: dict[str, str] = {}
     for raw_name, raw_value in pairs:
         name = raw_name.decode("latin-1").lower() if isinstance(raw_name, bytes) else raw_name.lower()
@@ -230,15 +234,18 @@ def verify_callback(
         raise InvalidSignatureError("the callback's signature is not base64") from None
     if public_target is not None:
         target = callback_target(target, public_target)
-    if not _crypto_module().verify(key.public_key, signature, signed_message(method, target, date, body), digest):
+    if not _crypto_module().verify(
+        key.public_key, signature, signed_message(method, target, date, body), digest
+    ):
         raise InvalidSignatureError(
-            f"the callback's signature does not match its method, path, Date and body (key {key_id!r}, {digest})"
+            "the callback's signature does not match its method, path, Date and body "
+            f"(key {key_id!r}, {digest})"
         )
     return VerifiedSignature(key_id, digest, date)
 
 
 def format_date(date: str | dt.datetime) -> str:
-    """An HTTP date (``Wed, 29 Nov 2017 13:59:00 GMT``) from a datetime (naive = UTC), or the string as it is."""
+    """An HTTP date (``Wed, 29 Nov 2017 13:59:00 GMT``) from a datetime (naive = UTC); a string as it is."""
     if isinstance(date, str):
         return date
     if date.tzinfo is None:

@@ -147,6 +147,11 @@ def decode_body(
     """The callback's fields: JSON or form by ``content_type`` (sniffed when it is absent or
     says neither); an empty body with a ``query`` (a GET webhook) reads the query as a form."""
     media, charset = _media_type(content_type)
+    if not body.strip():
+        # A GET webhook puts its fields in the URL; its Content-Type still names the webhook's encoding.
+        if query:
+            return decode_form(query, structured)
+        raise CallbackPayloadError("the callback's body is empty")
     if media in _JSON_TYPES or media.endswith("+json"):
         return _decode_json(body)
     if media in _XML_TYPES or media.endswith("+xml"):
@@ -167,8 +172,6 @@ def decode_body(
                 f"the callback's body cannot be read as {charset or 'UTF-8'}"
             ) from None
     if not text.strip():
-        if query:
-            return decode_form(query, structured)
         raise CallbackPayloadError("the callback's body is empty")
     if media == _FORM_TYPE:
         return decode_form(text, structured, charset=charset or "utf-8")

@@ -24,10 +24,14 @@ _loaded = serialization.load_pem_private_key(KEY_PEM, password=None)
 assert isinstance(_loaded, rsa.RSAPrivateKey)
 PRIVATE_KEY: rsa.RSAPrivateKey = _loaded
 PUBLIC_KEY = PRIVATE_KEY.public_key()
-PUBLIC_DER = PUBLIC_KEY.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+PUBLIC_DER = PUBLIC_KEY.public_bytes(
+    serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+)
 # What the create answer's `public_key` holds: base64 DER SubjectPublicKeyInfo, no PEM lines.
 PUBLIC_KEY_B64 = base64.b64encode(PUBLIC_DER).decode("ascii")
-PUBLIC_PEM = PUBLIC_KEY.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+PUBLIC_PEM = PUBLIC_KEY.public_bytes(
+    serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+)
 KEY_ID = "7ca628a8-08b0-4e42-aeb8-960b37049c31"
 
 
@@ -104,7 +108,16 @@ def openssl_verify(case: SignCase, signature_b64: str, folder: Path) -> bool:
     signature.write_bytes(base64.b64decode(signature_b64))
     public.write_bytes(PUBLIC_PEM)
     result = subprocess.run(
-        [OPENSSL, "dgst", f"-{case.digest.lower()}", "-verify", str(public), "-signature", str(signature), str(data)],
+        [
+            OPENSSL,
+            "dgst",
+            f"-{case.digest.lower()}",
+            "-verify",
+            str(public),
+            "-signature",
+            str(signature),
+            str(data),
+        ],
         capture_output=True,
         check=False,
         timeout=60,

@@ -10,7 +10,9 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from callback_helpers import (
@@ -54,16 +56,19 @@ from messagemedia_messages.callbacks import (
 )
 from messagemedia_messages.errors import ConfigurationError
 from messagemedia_messages.models import CreatedSignatureKey
+from messagemedia_runtime.callback_keys import Keys
 
 KEYS = {KEY_ID: PUBLIC_KEY_B64}
 CASE_IDS = [case.digest for case in SIGN_SERVICE_CASES]
 DR_BODY = b'{"delivery_report_id":"011dcead-6988-4ad6-a1c7-6b6c68ea628d","status":"delivered"}'
-DR_CASE = SignCase("SHA256", "POST", "/callbacks/messagemedia?tenant=7", "Wed, 25 Nov 2026 12:01:30 GMT", DR_BODY)
+DR_CASE = SignCase(
+    "SHA256", "POST", "/callbacks/messagemedia?tenant=7", "Wed, 25 Nov 2026 12:01:30 GMT", DR_BODY
+)
 DR_SENT = dt.datetime(2026, 11, 25, 12, 1, 30, tzinfo=dt.UTC)
 
 
-def _verify(case: SignCase, headers: dict[str, str], **options: object) -> VerifiedSignature:
-    return verify_callback(case.method, case.target, headers, case.body, keys=options.pop("keys", KEYS), **options)  # type: ignore[arg-type]
+def _verify(case: SignCase, headers: dict[str, str], keys: Keys = KEYS, **options: Any) -> VerifiedSignature:
+    return verify_callback(case.method, case.target, headers, case.body, keys=keys, **options)
 
 
 def _flip(data: bytes, index: int = 0) -> bytes:
@@ -160,7 +165,7 @@ def test_a_signature_by_another_key_fails() -> None:
     [PUBLIC_KEY_B64, PUBLIC_KEY_B64.encode(), PUBLIC_PEM, PUBLIC_PEM.decode(), PUBLIC_DER, PUBLIC_KEY],
     ids=["base64 DER", "base64 DER bytes", "PEM bytes", "PEM text", "DER bytes", "cryptography key"],
 )
-def test_keys_in_every_form(public_key: object) -> None:
+def test_keys_in_every_form(public_key: Any) -> None:
     case = SIGN_SERVICE_CASES[0]
     assert _verify(case, headers_for(case, independent_sign(case)), keys={KEY_ID: public_key})
 
@@ -243,7 +248,9 @@ def test_digest_spellings(spelling: str) -> None:
 
 def test_sign_callback_sends_the_digest_as_spelt_and_signs_with_it() -> None:
     case = SIGN_SERVICE_CASES[2]
-    headers = sign_callback(PRIVATE_KEY, case.method, case.target, case.date, case.body, key_id="k", digest="SHA-512")
+    headers = sign_callback(
+        PRIVATE_KEY, case.method, case.target, case.date, case.body, key_id="k", digest="SHA-512"
+    )
     assert headers["X-MessageMedia-Digest-Type"] == "SHA-512"
     assert independent_verify(case, headers["X-MessageMedia-Signature"])
 
@@ -384,11 +391,12 @@ def test_errors_never_carry_the_signature_or_the_body() -> None:
     headers = headers_for(DR_CASE, independent_sign(DR_CASE))
     signature = headers["X-MessageMedia-Signature"]
     failures: list[Exception] = []
-    for attempt in (
+    attempts: list[Callable[[], object]] = [
         lambda: verify_callback("POST", "/x", headers, DR_BODY, keys=KEYS),
         lambda: verify_callback("POST", DR_CASE.target, headers, DR_BODY, keys={"other": PUBLIC_KEY_B64}),
         lambda: verify_callback("POST", DR_CASE.target, headers, DR_BODY, keys=KEYS, max_age=1),
-    ):
+    ]
+    for attempt in attempts:
         with pytest.raises(CallbackVerificationError) as raised:
             attempt()
         failures.append(raised.value)

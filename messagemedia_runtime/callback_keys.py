@@ -175,9 +175,11 @@ Keys: TypeAlias = "CallbackKeyring | Mapping[Any, KeyLike]"
 
 def find_key(keys: Keys, key_id: str) -> CallbackKey | None:
     """The key ``key_id`` names, from a keyring or any mapping (IDs compared without case)."""
-    if isinstance(keys, CallbackKeyring):
+    if type(keys) is CallbackKeyring:  # the adapters' case, and the cheapest check for it
         return keys.find(key_id)
-    if not isinstance(keys, Mapping):
+    if type(keys) is not dict and isinstance(keys, CallbackKeyring):
+        return keys.find(key_id)
+    if not isinstance(keys, dict | Mapping):
         raise ConfigurationError("keys must map each key ID to its public key, e.g. {key_id: public_key}")
     value = keys.get(key_id)
     if value is None:

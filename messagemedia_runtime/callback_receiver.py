@@ -25,7 +25,7 @@ from typing import Any, Generic, TypeVar
 from .callback_errors import CallbackPayloadError, CallbackVerificationError
 from .callback_keys import CallbackKeyring, Keys
 from .callback_parsing import EventParser
-from .callback_signing import Headers, PublicTarget, read_headers, verify_callback
+from .callback_signing import Headers, PublicTarget, read_headers, verify_read_headers
 from .errors import ConfigurationError
 
 __all__ = ["DEFAULT_MAX_BODY", "Answer", "CallbackCore"]
@@ -120,7 +120,7 @@ class CallbackCore(Generic[E]):
             # Read once; this also fails a signing header sent twice with different values.
             found = read_headers(headers)
             if self.keys is not None:
-                verify_callback(
+                verify_read_headers(
                     method,
                     target,
                     found,

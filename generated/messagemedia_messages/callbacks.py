@@ -59,6 +59,7 @@ from messagemedia_runtime.callback_signing import (
     read_headers,
     sign_callback,
     verify_callback,
+    verify_read_headers,
 )
 from messagemedia_runtime.callback_wsgi import wsgi_headers, wsgi_target
 from messagemedia_runtime.errors import MessageMediaError
@@ -171,7 +172,7 @@ def verify_and_parse(
     the arguments are those of ``verify_callback`` and ``parse_event``.
     """
     found = read_headers(headers)
-    verify_callback(method, target, found, body, keys=keys, max_age=max_age, now=now, public_target=public_target)
+    verify_read_headers(method, target, found, body, keys=keys, max_age=max_age, now=now, public_target=public_target)
     query = None
     if not body:
         raw = target.decode("latin-1") if isinstance(target, bytes) else target

@@ -23,14 +23,24 @@ except ImportError as error:  # pragma: no cover - exercised in a subprocess wit
 
 from .errors import ConfigurationError
 
-__all__ = ["RSAPrivateKey", "RSAPublicKey", "load_private_key", "load_public_key", "sign", "verify"]
+__all__ = [
+    "HASHES",
+    "PADDING",
+    "InvalidSignature",
+    "RSAPrivateKey",
+    "RSAPublicKey",
+    "load_private_key",
+    "load_public_key",
+    "sign",
+    "verify",
+]
 
 RSAPublicKey = rsa.RSAPublicKey
 RSAPrivateKey = rsa.RSAPrivateKey
 
 # One object of each, made once: they hold no state, and making them per call shows in a 15 µs verify.
-_PADDING = padding.PKCS1v15()
-_HASHES: dict[str, hashes.HashAlgorithm] = {
+PADDING = padding.PKCS1v15()
+HASHES: dict[str, hashes.HashAlgorithm] = {
     "SHA224": hashes.SHA224(),
     "SHA256": hashes.SHA256(),
     "SHA512": hashes.SHA512(),
@@ -41,14 +51,14 @@ _PEM = b"-----BEGIN"
 def verify(key: rsa.RSAPublicKey, signature: bytes, message: bytes, digest: str) -> bool:
     """Whether ``signature`` is the RSASSA-PKCS1-v1_5 signature of ``message`` with ``digest``."""
     try:
-        key.verify(signature, message, _PADDING, _HASHES[digest])
+        key.verify(signature, message, PADDING, HASHES[digest])
     except InvalidSignature:
         return False
     return True
 
 
 def sign(key: rsa.RSAPrivateKey, message: bytes, digest: str) -> bytes:
-    return key.sign(message, _PADDING, _HASHES[digest])
+    return key.sign(message, PADDING, HASHES[digest])
 
 
 def load_public_key(material: object) -> rsa.RSAPublicKey:

@@ -252,8 +252,11 @@ class EventParser(Generic[E]):
         event_type: str | type[Any] | None = None,
         query: str | None = None,
     ) -> E:
-        if isinstance(body, bytes | str):
-            data: Mapping[str, Any] = decode_body(body, content_type, self.structured, query=query)
+        data: Mapping[str, Any]
+        if content_type == "application/json" and type(body) is bytes and body:
+            data = _decode_json(body)  # what callback_url callbacks carry: straight to the JSON
+        elif isinstance(body, bytes | str):
+            data = decode_body(body, content_type, self.structured, query=query)
         elif isinstance(body, Mapping):
             data = body
         else:

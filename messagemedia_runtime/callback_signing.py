@@ -38,7 +38,7 @@ from .callback_errors import (
     UnknownKeyError,
     UnsupportedAlgorithmError,
 )
-from .callback_keys import DIGESTS, Keys, find_key, normalise_digest
+from .callback_keys import DIGESTS, CallbackKey, Keys, find_key, normalise_digest
 from .errors import ConfigurationError
 
 if TYPE_CHECKING:
@@ -81,7 +81,14 @@ _WANTED = {
 }
 # A header's lower-cased name, as str or as bytes (ASGI), -> the str name: one lookup per header.
 _LOOKUP: dict[object, str] = {**{name: name for name in _WANTED}, **{name.encode(): name for name in _WANTED}}
-# A header of another length is none of these: most of a request's headers are passed over on that.
+# The spellings that arrive (lower case from ASGI servers, the API's own, the demo's, Werkzeug's
+# title case) are found without lower-casing; any other name is lower-cased only when its length
+# is one of these names' lengths, so most of a request's headers cost one lookup.
+_EXACT: dict[object, str] = {
+    **_LOOKUP,
+    **{canonical: name for name, canonical in _WANTED.items()},
+    **{canonical.replace("MessageMedia", "Messagemedia"): name for name, canonical in _WANTED.items()},
+}
 _LENGTHS = frozenset(len(name) for name in _WANTED)
 
 # Headers as a framework gives them: a mapping (dict, Starlette's or Werkzeug's Headers, httpx's),
@@ -124,15 +131,16 @@ def read_headers(headers: Headers) -> dict[str, str]:
     else:
         pairs = headers
     found: dict[str, str] = {}
-    lookup, lengths = _LOOKUP, _LENGTHS
+    exact, lookup, lengths = _EXACT, _LOOKUP, _LENGTHS
     for raw_name, raw_value in pairs:
-        if len(raw_name) in lengths:
+        name = exact.get(raw_name)
+        if name is None and len(raw_name) in lengths:
             name = lookup.get(raw_name.lower())  # str and bytes both have lower()
-            if name is not None:
-                value = raw_value if isinstance(raw_value, str) else raw_value.decode("latin-1")
-                if name in found and found[name] != value and name != "content-type":
-                    raise DuplicateCallbackHeaderError(_WANTED[name])
-                found[name] = value
+        if name is not None:
+            value = raw_value if isinstance(raw_value, str) else raw_value.decode("latin-1")
+            if name in found and found[name] != value and name != "content-type":
+                raise DuplicateCallbackHeaderError(_WANTED[name])
+            found[name] = value
     return found
 
 
@@ -264,7 +272,8 @@ def verify_read_headers(
     digest = normalise_digest(digest_name)
     if digest is None:
         raise UnsupportedAlgorithmError(DIGEST_HEADER, digest_name)
-    key = find_key(keys, key_id)
+    value = keys.get(key_id) if type(keys) is dict else None  # the common case, without a call
+    key = value if type(value) is CallbackKey else find_key(keys, key_id)
     if key is None:
         key_id = key_id.strip()
         key = find_key(keys, key_id)
@@ -291,11 +300,14 @@ def verify_read_headers(
             body if isinstance(body, bytes) else body.encode("utf-8"),
         )
     )
-    if not (_crypto or _crypto_module()).verify(key.public_key, signature, message, digest):
+    crypto = _crypto or _crypto_module()
+    try:
+        key.public_key.verify(signature, message, crypto.PADDING, crypto.HASHES[digest])
+    except crypto.InvalidSignature:
         raise InvalidSignatureError(
             "the callback's signature does not match its method, path, Date and body "
             f"(key {key_id!r}, {digest})"
-        )
+        ) from None
     return VerifiedSignature(key_id, digest, date)
 
 

@@ -43,6 +43,10 @@ def _is_async(handler: Callable[..., Any]) -> bool:
     return inspect.iscoroutinefunction(handler) or inspect.iscoroutinefunction(call)
 
 
+class _DisconnectedError(Exception):
+    """The client went away before the whole body arrived: there is no one to answer."""
+
+
 async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None:
     """The whole body, or ``None`` once it is larger than ``limit`` (the rest is not read)."""
     for name, value in scope.get("headers", ()):
@@ -57,7 +61,7 @@ async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
-            break
+            raise _DisconnectedError
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
@@ -127,7 +131,10 @@ class CallbackASGIApp(Generic[E]):
         if kind != "http":
             await send({"type": "websocket.close", "code": 1008})
             return
-        body = await _read_body(scope, receive, self._core.max_body)
+        try:
+            body = await _read_body(scope, receive, self._core.max_body)
+        except _DisconnectedError:
+            return  # a part of a callback is not one: the API sends it again
         if body is None:
             await _answer(send, TOO_LARGE)
             return

@@ -52,7 +52,10 @@ class UnknownKeyError(CallbackVerificationError):
     After a key rotation, add the new key's ID and public key to ``keys`` before enabling it."""
 
     def __init__(self, key_id: str) -> None:
-        super().__init__(f"the callback was signed with key {key_id!r}, which is not among the keys given")
+        # Whatever the header held, at most 100 characters of it reach a log.
+        super().__init__(
+            f"the callback was signed with key {key_id[:100]!r}, which is not among the keys given"
+        )
         self.key_id = key_id
 
 

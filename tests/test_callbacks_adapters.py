@@ -29,6 +29,7 @@ from messagemedia_messages.callbacks import (
     CallbackWSGIApp,
     CallbackWSGIMiddleware,
     DeliveryReportEvent,
+    OptOutEvent,
     ReceivedMmsEvent,
     ReplyEvent,
     event_id,
@@ -186,6 +187,34 @@ async def test_asgi_a_body_over_max_body_gets_413_unread(asgi_client: Any) -> No
 
     assert (await client.post("/", content=chunks(), headers=headers)).status_code == 413
     assert handler.threads == []
+
+
+async def test_asgi_a_client_that_goes_away_mid_body_gets_no_answer_and_no_handling() -> None:
+    handler = Recorder()
+    app = CallbackASGIApp(handler, keys=KEYS)
+    body, headers = signed("/", DR)
+    messages = [
+        {"type": "http.request", "body": body[:20], "more_body": True},
+        {"type": "http.disconnect"},
+    ]
+    sent: list[Any] = []
+
+    async def receive() -> Any:
+        return messages.pop(0)
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/",
+        "raw_path": b"/",
+        "query_string": b"",
+        "headers": [(name.lower().encode(), value.encode()) for name, value in headers.items()],
+    }
+    await app(scope, receive, send)
+    assert sent == [] and handler.threads == []
 
 
 async def test_asgi_public_target_for_a_proxy_that_rewrites_the_path(asgi_client: Any) -> None:
@@ -372,5 +401,14 @@ def test_the_asgi_app_under_uvicorn_accepts_signed_callbacks_and_refuses_the_res
         assert client.post("/callbacks?n=2", content=reply, headers=reply_headers).status_code == 401
         assert client.post("/callbacks?n=1", content=b"{}", headers=reply_headers).status_code == 401
         assert client.post("/callbacks?n=1", json=REPLY).status_code == 401
-    assert [type(e) for e in handler.events] == [DeliveryReportEvent, ReplyEvent, ReceivedMmsEvent]
-    assert [event_id(e) for e in handler.events] == [DR_ID, REPLY["reply_id"], "m-1"]
+        # The path as it went over the wire (raw_path), escapes and all, is what is verified.
+        escaped = "/callbacks/caf%C3%A9%20x?q=a%2Fb"
+        opt_out, opt_out_headers = signed(escaped, {"notification_id": "n-1", "content": "STOP"})
+        assert client.post(escaped, content=opt_out, headers=opt_out_headers).status_code == 204
+    assert [type(e) for e in handler.events] == [
+        DeliveryReportEvent,
+        ReplyEvent,
+        ReceivedMmsEvent,
+        OptOutEvent,
+    ]
+    assert [event_id(e) for e in handler.events] == [DR_ID, REPLY["reply_id"], "m-1", "n-1"]

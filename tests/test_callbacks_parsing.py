@@ -58,15 +58,15 @@ def _encode(media_type: str, value: dict[str, Any]) -> bytes:
 
 def test_every_webhook_of_the_spec_is_an_event_type_in_recognition_order() -> None:
     webhooks = load_spec()["webhooks"]
-    ordered = sorted(webhooks, key=lambda name: webhooks[name]["x-recognition-order"])
+    ordered = sorted(webhooks, key=lambda name: webhooks[name]["post"]["x-recognition-order"])
     assert [t.name for t in EVENT_TYPES] == ordered
     for event_type in EVENT_TYPES:
-        path_item = webhooks[event_type.name]
-        schema_name = path_item["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+        operation = webhooks[event_type.name]["post"]
+        schema_name = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"]
         assert event_type.model is MODELS[schema_name.rsplit("/", 1)[-1]]
-        assert event_type.id_field == path_item["x-event-id"]
-        assert list(event_type.recognised_by) == path_item["x-recognised-by"]
-        assert list(event_type.events) == path_item["x-events"]
+        assert event_type.id_field == operation["x-event-id"]
+        assert list(event_type.recognised_by) == operation["x-recognised-by"]
+        assert list(event_type.events) == operation["x-events"]
         assert event_type.id_field in resolve({"$ref": schema_name})["required"]
 
 
@@ -75,7 +75,7 @@ def test_every_example_of_the_spec_parses_into_its_model(
     where: str, media_type: str, model: str, value: dict[str, Any]
 ) -> None:
     webhook = where.split("/", 1)[0]
-    recognised_by = load_spec()["webhooks"][webhook]["x-recognised-by"]
+    recognised_by = load_spec()["webhooks"][webhook]["post"]["x-recognised-by"]
     body = _encode(media_type, value)
     if any(field in value for field in recognised_by):
         event = parse_event(body, media_type)
@@ -86,7 +86,7 @@ def test_every_example_of_the_spec_parses_into_its_model(
     assert event.missing_fields == [] and event.unreadable_fields == []
     expected = {key: (str(v) if media_type != "application/json" else v) for key, v in value.items()}
     assert event.to_dict() == expected
-    assert event_id(event) == value[load_spec()["webhooks"][webhook]["x-event-id"]]
+    assert event_id(event) == value[load_spec()["webhooks"][webhook]["post"]["x-event-id"]]
     assert event_name(event) == webhook
 
 

@@ -140,9 +140,10 @@ def _structured(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, str]:
 def _webhooks(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """The callback events of ``webhooks:``, in the order a body is recognised in.
 
-    Each entry's ``x-event-id`` is the field its deliveries are deduplicated by, ``x-recognised-by``
-    the fields whose presence tells a body is this event, ``x-recognition-order`` where it is tried,
-    ``x-events`` the API's event names for it (what a webhook subscribes to).
+    On each callback's operation, ``x-event-id`` is the field its deliveries are deduplicated by,
+    ``x-recognised-by`` the fields whose presence tells a body is this event,
+    ``x-recognition-order`` where it is tried, ``x-events`` the API's event names for it (what a
+    webhook subscribes to).
     """
     events: list[dict[str, Any]] = []
     for name, path_item in spec.get("webhooks", {}).items():
@@ -150,20 +151,21 @@ def _webhooks(spec: dict[str, Any]) -> list[dict[str, Any]]:
         operations = [path_item[method] for method in METHODS if method in path_item]
         if len(operations) != 1:
             raise ValueError(f"{where}: describe the callback with exactly one operation")
-        content = _resolve(spec, operations[0].get("requestBody", {})).get("content", {})
+        operation = operations[0]
+        content = _resolve(spec, operation.get("requestBody", {})).get("content", {})
         models = {_schema_name(media.get("schema")) for media in content.values()}
         if len(models) != 1 or None in models or "application/json" not in content:
             raise ValueError(f"{where}: every body (JSON first) must be one component schema")
         (model,) = models
         schema = _resolve(spec, content["application/json"]["schema"])
         properties = schema.get("properties", {})
-        event_id = path_item.get("x-event-id")
+        event_id = operation.get("x-event-id")
         if event_id not in properties or event_id not in schema.get("required", []):
             raise ValueError(f"{where}: x-event-id must name a required field of {model}")
-        recognised_by = path_item.get("x-recognised-by")
+        recognised_by = operation.get("x-recognised-by")
         if not recognised_by or any(field not in properties for field in recognised_by):
             raise ValueError(f"{where}: x-recognised-by must list fields of {model}")
-        order = path_item.get("x-recognition-order")
+        order = operation.get("x-recognition-order")
         if not isinstance(order, int):
             raise ValueError(f"{where}: x-recognition-order must be an integer")
         events.append(
@@ -173,7 +175,7 @@ def _webhooks(spec: dict[str, Any]) -> list[dict[str, Any]]:
                 "event_id": event_id,
                 "recognised_by": list(recognised_by),
                 "order": order,
-                "events": list(path_item.get("x-events", [])),
+                "events": list(operation.get("x-events", [])),
                 "structured": _structured(spec, schema),
                 "content_types": sorted(content),
             }

@@ -3,9 +3,12 @@ it only when a key is read or a signature made or checked, each in a fresh inter
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from pathlib import Path
 
 from callback_helpers import KEY_PATH
 
@@ -67,3 +70,30 @@ def test_without_cryptography_parsing_works_and_verifying_says_what_to_install()
     assert len(lines) == 3
     for line in lines[1:]:
         assert "pip install 'messagemedia-messages[webhooks]'" in line
+
+
+def _runtime_imports(node: ast.AST) -> Iterator[str]:
+    """Modules imported by code that runs (``if TYPE_CHECKING:`` blocks left out)."""
+    if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+        yield from (name for child in node.orelse for name in _runtime_imports(child))
+        return
+    if isinstance(node, ast.Import):
+        yield from (alias.name for alias in node.names)
+    elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+        yield node.module
+    for child in ast.iter_child_nodes(node):
+        yield from _runtime_imports(child)
+
+
+def test_only_callback_crypto_imports_cryptography() -> None:
+    root = Path(__file__).resolve().parent.parent
+    files = [
+        *sorted((root / "messagemedia_runtime").glob("*.py")),
+        root / "generated/messagemedia_messages/callbacks.py",
+    ]
+    importers = {
+        path.name
+        for path in files
+        if any(name.split(".")[0] == "cryptography" for name in _runtime_imports(ast.parse(path.read_text())))
+    }
+    assert importers == {"callback_crypto.py"}

@@ -170,7 +170,7 @@ class CallbackKeyring(Mapping[str, CallbackKey]):
 
 
 # Key IDs may be strings or UUIDs (the create answer's key_id is one); they are compared as text.
-Keys: TypeAlias = "CallbackKeyring | Mapping[Any, KeyLike]"
+Keys: TypeAlias = CallbackKeyring | Mapping[Any, KeyLike]
 
 
 def find_key(keys: Keys, key_id: str) -> CallbackKey | None:

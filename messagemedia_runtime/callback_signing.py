@@ -93,9 +93,9 @@ _LENGTHS = frozenset(len(name) for name in _WANTED)
 
 # Headers as a framework gives them: a mapping (dict, Starlette's or Werkzeug's Headers, httpx's),
 # or (name, value) pairs, as str or as the bytes of an ASGI scope.
-Headers: TypeAlias = "Mapping[str, str] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]]"
+Headers: TypeAlias = Mapping[str, str] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]]
 # How the target the API signed is found from the one that arrived (see callback_target).
-PublicTarget: TypeAlias = "str | Callable[[str], str] | None"
+PublicTarget: TypeAlias = str | Callable[[str], str] | None
 
 _crypto: ModuleType | None = None
 

@@ -17,7 +17,9 @@ What it does:
 4. measures import time and memory of each client in fresh interpreters (benchmarks/bench_imports.py);
 5. measures the local sandbox: get_message_status requests per second over keep-alive, against a
    sandbox process of its own (benchmarks/bench_sandbox.py; ``--no-sandbox`` leaves it out);
-6. prints one table of medians with the ratios to raw httpx and to the official SDK, PASS/MISS for
+6. measures receiving one signed callback, ``verify_and_parse`` against the ``cryptography``
+   verify call alone, with a 2048-bit and a 1024-bit key (benchmarks/bench_callbacks.py);
+7. prints one table of medians with the ratios to raw httpx and to the official SDK, PASS/MISS for
    each target, and writes every number (all rounds included) as JSON.
 
 A MISS is a measurement, not an error: the exit status is 0 unless the benchmark itself failed.
@@ -45,6 +47,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import bench_callbacks  # noqa: E402
 import bench_clients  # noqa: E402
 import bench_imports  # noqa: E402
 import bench_sandbox  # noqa: E402
@@ -59,6 +62,7 @@ BATCH_WALL_SPEEDUP_MIN = 2.0
 BATCH_CPU_VS_RAW_MAX = 2.0
 IMPORT_EXTRA_MS_MAX = 40.0
 OBJECT_VS_FUNCTION_MAX = 1.03
+CALLBACK_VS_VERIFY_MAX = 1.5
 
 WORKLOADS = ("send1", "status", "batch")
 WORKLOAD_TITLES = {
@@ -238,7 +242,9 @@ def _ratio(a: float | None, b: float | None) -> float | None:
 
 
 def evaluate(
-    medians: dict[str, dict[str, dict[str, float]]], imports: dict[str, dict[str, Any]]
+    medians: dict[str, dict[str, dict[str, float]]],
+    imports: dict[str, dict[str, Any]],
+    callbacks: dict[str, Any] | None = None,
 ) -> list[Target]:
     targets: list[Target] = []
 
@@ -310,6 +316,14 @@ def evaluate(
             None if extra_object is None else extra_object <= IMPORT_EXTRA_MS_MAX,
         )
     )
+    for bits, label in (("2048", "RSA-2048"), ("1024", "RSA-1024, the API's example key size")):
+        ratio = (callbacks or {}).get(bits, {}).get("ratio")
+        check(
+            f"callback ({label}): verify_and_parse CPU vs the cryptography verify call alone",
+            ratio,
+            f"<= {CALLBACK_VS_VERIFY_MAX:.2f}x",
+            lambda r: r <= CALLBACK_VS_VERIFY_MAX,
+        )
     return targets
 
 
@@ -493,6 +507,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_sandbox:
         progress("sandbox")
         sandbox = bench_sandbox.measure(args.requests, args.rounds)
+    progress("callbacks")
+    callbacks = bench_callbacks.measure(args.rounds, 50 if args.smoke else 2 * args.requests)
     load_after = os.getloadavg()
 
     medians = {
@@ -502,7 +518,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         for workload, by_client in samples.items()
     }
-    targets = evaluate(medians, imports)
+    targets = evaluate(medians, imports, callbacks)
 
     print()
     print(
@@ -520,6 +536,8 @@ def main(argv: list[str] | None = None) -> int:
     if sandbox is not None:
         print()
         print(bench_sandbox.render(sandbox))
+    print()
+    print(bench_callbacks.render(callbacks))
     print()
     print("Targets (ratios from this run):")
     print(render_targets(targets))
@@ -557,6 +575,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "imports": imports,
         "sandbox": sandbox,
+        "callbacks": callbacks,
         "targets": [
             {"name": t.name, "value": t.value, "limit": t.limit, "verdict": t.verdict} for t in targets
         ],

@@ -70,6 +70,8 @@ def test_readme_examples_run_as_written(
     assert saved.read_text().startswith("-----BEGIN PUBLIC KEY-----")
     assert "queued" in printed  # the first example printed the new message's status
     assert "Sending failed" not in printed and "refused" not in printed
+    # The callback examples: the signed report reached the handler through FastAPI and Flask, and once only.
+    assert printed.count("report: 877c19ef-fa2e-4cec-827a-e1df9b5509f7 delivered 220") == 1
     # Run in order on a real account, the README must not send any message twice.
     assert len(sent) > 250
     repeated = {message: count for message, count in Counter(sent).items() if count > 1}

@@ -27,20 +27,24 @@ from messagemedia_messages.callbacks import (
     ReplyEvent,
     event_id,
 )
+from messagemedia_messages.models import WebhookEvent
 from messagemedia_sandbox import DEFAULT_KEY, DEFAULT_SECRET, SandboxServer
 from messagemedia_sandbox.asgi_runner import BackgroundASGIServer
 
 pytestmark = [pytest.mark.sandbox, pytest.mark.slow]
-EVENTS = [
-    "RECEIVED_SMS",
-    "OPT_OUT_SMS",
-    "RECEIVED_MMS",
-    "ENROUTE_DR",
-    "SUBMITTED_DR",
-    "DELIVERED_DR",
-    "EXPIRED_DR",
-    "REJECTED_DR",
-    "FAILED_DR",
+EVENTS: list[WebhookEvent] = [
+    WebhookEvent(name)
+    for name in (
+        "RECEIVED_SMS",
+        "OPT_OUT_SMS",
+        "RECEIVED_MMS",
+        "ENROUTE_DR",
+        "SUBMITTED_DR",
+        "DELIVERED_DR",
+        "EXPIRED_DR",
+        "REJECTED_DR",
+        "FAILED_DR",
+    )
 ]
 HANDSET = "+61491570156"
 

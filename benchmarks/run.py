@@ -20,7 +20,9 @@ What it does:
    and the ``messagemedia`` command line: ``--version`` wall time, and ``send --csv`` of
    ``--messages`` rows against ``send_many`` of the same messages (benchmarks/bench_cli.py;
    ``--no-cli`` leaves it out);
-6. prints one table of medians with the ratios to raw httpx and to the official SDK, PASS/MISS for
+6. measures receiving one signed callback, ``verify_and_parse`` against the ``cryptography``
+   verify call alone, with a 2048-bit and a 1024-bit key (benchmarks/bench_callbacks.py);
+7. prints one table of medians with the ratios to raw httpx and to the official SDK, PASS/MISS for
    each target, and writes every number (all rounds included) as JSON.
 
 A MISS is a measurement, not an error: the exit status is 0 unless the benchmark itself failed.
@@ -48,6 +50,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import bench_callbacks  # noqa: E402
 import bench_cli  # noqa: E402
 import bench_clients  # noqa: E402
 import bench_imports  # noqa: E402
@@ -63,6 +66,7 @@ BATCH_WALL_SPEEDUP_MIN = 2.0
 BATCH_CPU_VS_RAW_MAX = 2.0
 IMPORT_EXTRA_MS_MAX = 40.0
 OBJECT_VS_FUNCTION_MAX = 1.03
+CALLBACK_VS_VERIFY_MAX = 1.5
 
 WORKLOADS = ("send1", "status", "batch")
 WORKLOAD_TITLES = {
@@ -242,7 +246,9 @@ def _ratio(a: float | None, b: float | None) -> float | None:
 
 
 def evaluate(
-    medians: dict[str, dict[str, dict[str, float]]], imports: dict[str, dict[str, Any]]
+    medians: dict[str, dict[str, dict[str, float]]],
+    imports: dict[str, dict[str, Any]],
+    callbacks: dict[str, Any] | None = None,
 ) -> list[Target]:
     targets: list[Target] = []
 
@@ -314,6 +320,14 @@ def evaluate(
             None if extra_object is None else extra_object <= IMPORT_EXTRA_MS_MAX,
         )
     )
+    for bits, label in (("2048", "RSA-2048"), ("1024", "RSA-1024, the API's example key size")):
+        ratio = (callbacks or {}).get(bits, {}).get("ratio")
+        check(
+            f"callback ({label}): verify_and_parse CPU vs the cryptography verify call alone",
+            ratio,
+            f"<= {CALLBACK_VS_VERIFY_MAX:.2f}x",
+            lambda r: r <= CALLBACK_VS_VERIFY_MAX,
+        )
     return targets
 
 
@@ -498,6 +512,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_sandbox:
         progress("sandbox")
         sandbox = bench_sandbox.measure(args.requests, args.rounds)
+    progress("callbacks")
+    callbacks = bench_callbacks.measure(args.rounds, 50 if args.smoke else 2 * args.requests)
     command_line: dict[str, Any] | None = None
     if not args.no_cli:
         progress("command line")
@@ -511,7 +527,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         for workload, by_client in samples.items()
     }
-    targets = evaluate(medians, imports)
+    targets = evaluate(medians, imports, callbacks)
 
     print()
     print(
@@ -532,6 +548,8 @@ def main(argv: list[str] | None = None) -> int:
     if command_line is not None:
         print()
         print(bench_cli.render(command_line))
+    print()
+    print(bench_callbacks.render(callbacks))
     print()
     print("Targets (ratios from this run):")
     print(render_targets(targets))
@@ -570,6 +588,7 @@ def main(argv: list[str] | None = None) -> int:
         "imports": imports,
         "sandbox": sandbox,
         "cli": command_line,
+        "callbacks": callbacks,
         "targets": [
             {"name": t.name, "value": t.value, "limit": t.limit, "verdict": t.verdict} for t in targets
         ],

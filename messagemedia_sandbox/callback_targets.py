@@ -4,7 +4,7 @@
   is never looked up. Any other host name is resolved once (``getaddrinfo``), and the connection
   then goes to one of the addresses that were checked, never to the result of a second lookup
   (which a DNS server could answer differently).
-- By default every address must be loopback or private (RFC 1918, unique-local IPv6, ...): a
+- By default every address must be loopback or private (RFC 1918, unique-local IPv6): a
   sandbox that runs tests must not call the internet because a test made up a ``callback_url``.
   ``allow_external=True`` (``--allow-external-callbacks``) lifts that rule.
 - Never allowed, whatever the flag: an unspecified (``0.0.0.0``, ``::``) or multicast address,
@@ -26,6 +26,16 @@ from urllib.parse import SplitResult, urlsplit
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Sequence[str]]
 _LOCALHOST = ("127.0.0.1", "::1")
+# The private ranges a callback may go to without --allow-external-callbacks: RFC 1918 and IPv6
+# unique-local (RFC 4193). Not `ipaddress`'s `is_private`, which also counts the documentation
+# ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24), benchmarking (198.18.0.0/15), reserved
+# space and more, none of which is a host on a network of one's own.
+_PRIVATE_NETWORKS: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = (
+    ipaddress.ip_network("10.0.0.0/8"),
+    ipaddress.ip_network("172.16.0.0/12"),
+    ipaddress.ip_network("192.168.0.0/16"),
+    ipaddress.ip_network("fc00::/7"),
+)
 
 
 class TargetRefusedError(Exception):
@@ -149,7 +159,7 @@ class TargetPolicy:
             )
         if address.is_loopback:
             return
-        if address.is_private and not address.is_link_local:
+        if any(address in network for network in _PRIVATE_NETWORKS):
             return
         if not self.allow_external:
             raise TargetRefusedError(

@@ -14,6 +14,7 @@ import argparse
 import base64
 import json
 import logging
+import mimetypes
 import os
 import shlex
 import signal
@@ -44,16 +45,21 @@ _SERVE_EPILOG = """\
 other commands (each has its own --help):
   messagemedia-sandbox reply [--url URL] MESSAGE_ID TEXT       a handset replies to a message
   messagemedia-sandbox reply [--url URL] --from NUMBER TEXT    an unsolicited inbound message
+  messagemedia-sandbox reply [--url URL] MESSAGE_ID --attach F an MMS reply with F as its media
   messagemedia-sandbox destination [--url URL] NUMBER OUTCOME  how messages to NUMBER end
 
 callbacks:
-  Replies and delivery reports are POSTed to a message's callback_url. By default only loopback
-  and private addresses are called: IP literals and localhost are checked as written, other host
-  names are resolved once and every address must be loopback or private, and the connection goes
-  to a checked address. --allow-external-callbacks lifts that rule. Never called, whatever the
-  flags: the sandbox itself (a loopback address on its port, or an address and port it listens
-  on), so a callback cannot loop. A refused callback is recorded with the reason in
-  GET /sandbox/callbacks and not retried.
+  Replies and delivery reports are POSTed to a message's callback_url, and every event goes to
+  the webhooks registered for it (their method, encoding, headers, Velocity template,
+  read_timeout, retries and retry_delay; retry delays scale with --speed). With secure callbacks
+  on and an enabled signature key, every callback is signed (X-MessageMedia-Signature and its
+  companions). By default only loopback and private addresses are called (RFC 1918,
+  unique-local IPv6): IP literals and localhost are checked as written, other host names are resolved once
+  and every address must be loopback or private, and the connection goes to a checked address.
+  --allow-external-callbacks lifts that rule. Never called, whatever the flags: the sandbox
+  itself (a loopback address on its port, or an address and port it listens on), so a callback
+  cannot loop. A refused callback is recorded with the reason in GET /sandbox/callbacks and not
+  retried.
 
 webhooks, signature keys and the blacklist:
   The Webhooks, Signature Key and Number Authorisation APIs keep their state per account in the
@@ -190,8 +196,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reply.add_argument("--account", help="for an unsolicited message: the account that receives it")
     reply.add_argument(
+        "--attach",
+        metavar="FILE",
+        action="append",
+        default=[],
+        help="send an MMS with this file as media (repeatable); TEXT may then be left out",
+    )
+    reply.add_argument(
         "arguments",
-        nargs="+",
+        nargs="*",
         metavar="[MESSAGE_ID] TEXT",
         help="the message answered (unless --from) and the text",
     )
@@ -269,19 +282,31 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _reply(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    words: list[str] = args.arguments
+    words: list[str] = list(args.arguments)
     body: dict[str, Any]
     if args.source is not None:
-        body = {"source_number": args.source, "content": " ".join(words)}
+        body = {"source_number": args.source}
         if args.destination:
             body["destination_number"] = args.destination
         if args.account:
             body["account"] = args.account
     else:
-        if len(words) < 2:
+        if not words:
             parser.error("reply needs MESSAGE_ID and TEXT (or --from NUMBER and TEXT)")
-        body = {"message_id": words[0], "content": " ".join(words[1:])}
+        body = {"message_id": words.pop(0)}
+    if words:
+        body["content"] = " ".join(words)
+    elif not args.attach:
+        parser.error("reply needs TEXT, or --attach FILE for an MMS")
+    if args.attach:
+        body["attachments"] = [_attachment(Path(name)) for name in args.attach]
     return _admin_post(args, "/sandbox/replies", body)
+
+
+def _attachment(path: Path) -> dict[str, str]:
+    content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+    return {"content_type": content_type, "content": encoded, "original_name": path.name}
 
 
 def startup_text(config: SandboxConfig, url: str) -> str:

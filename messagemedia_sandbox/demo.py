@@ -5,7 +5,9 @@
 It sends an SMS and an MMS, reads a status, schedules and cancels a message, waits for the
 delivery reports and confirms them, simulates a reply and confirms it, and reads the credit
 balance; then it registers a webhook, creates and enables a signature key, puts a number on the
-blacklist and shows a send to it refused, and removes what it made. All calls are HMAC-signed.
+blacklist and shows a send to it refused, and receives the signed callbacks all this causes on a
+receiver built from ``messagemedia_messages.callbacks`` (which verifies every signature), then
+removes what it made. All calls are HMAC-signed.
 With MESSAGEMEDIA_API_KEY, MESSAGEMEDIA_API_SECRET and MESSAGEMEDIA_BASE_URL set it runs the
 same calls against that server instead and starts nothing (a real server cannot be told to fake
 a reply, so that step is skipped; the webhook is registered only when
@@ -22,7 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,7 +32,14 @@ from typing import Any, TypeVar
 import httpx
 
 from messagemedia_messages import MessageMedia
-from messagemedia_messages.models import DeliveryReport, Reply, SentMessage
+from messagemedia_messages.callbacks import (
+    CallbackASGIApp,
+    CallbackEvent,
+    DeliveryReportEvent,
+    ReplyEvent,
+    event_id,
+)
+from messagemedia_messages.models import CreatedSignatureKey, DeliveryReport, Reply, SentMessage
 from messagemedia_messages.types import MessageParam
 from messagemedia_runtime.errors import PermissionDeniedError
 
@@ -67,7 +76,12 @@ class Tour:
         self.sms_id = ""
         self.mms_id = ""
         self.webhook_id: str | None = None
-        self.key_id: str | None = None
+        self.key: CreatedSignatureKey | None = None
+        self.refused_id = ""
+        # The events the demo's own callback receiver handled, each after verifying its signature.
+        self.events: list[CallbackEvent] = []
+        self._events_lock = threading.Lock()
+        self._resources = ExitStack()
 
     @contextmanager
     def step(self, title: str) -> Iterator[None]:
@@ -112,16 +126,25 @@ class Tour:
             self.reply_round_trip()
         with self.step("Check credits (after): client.messages.check_credits()"):
             self.check_spent(before, self.balance())
-        with self.step("Register a webhook: client.webhooks.create(url=..., events=[...])"):
-            self.register_webhook()
-        with self.step("Create and enable a signature key: client.signature_keys.create(...), .enable(...)"):
-            self.create_signature_key()
-        with self.step("Put a number on the blacklist: client.number_authorisation.add_to_blacklist(...)"):
-            self.blacklist_number()
-        with self.step("Send to the blacklisted number: accepted, then refused"):
-            self.send_to_blocked()
-        with self.step("Clean up: remove the number, delete the key and the webhook"):
-            self.clean_up()
+        with self._resources:
+            with self.step(
+                "Create and enable a signature key: client.signature_keys.create(...), .enable(...)"
+            ):
+                self.create_signature_key()
+            with self.step(
+                "Receive callbacks: a receiver from messagemedia_messages.callbacks, and a webhook to it"
+            ):
+                self.register_webhook()
+            with self.step(
+                "Put a number on the blacklist: client.number_authorisation.add_to_blacklist(...)"
+            ):
+                self.blacklist_number()
+            with self.step("Send to the blacklisted number: accepted, then refused"):
+                self.send_to_blocked()
+            with self.step("The receiver verifies and handles each signed callback: a refusal and a reply"):
+                self.receive_callbacks()
+            with self.step("Clean up: remove the number, delete the key and the webhook"):
+                self.clean_up()
         with self.step("The same from a shell: the messagemedia command line"):
             self.command_line()
 
@@ -257,12 +280,52 @@ class Tour:
 
     # -- webhooks, signature keys, the blacklist ---------------------------------------------
 
+    def create_signature_key(self) -> None:
+        try:
+            key = self.client.signature_keys.create(digest="SHA256", cipher="RSA")
+        except PermissionDeniedError:
+            if self.sandbox_url is not None:
+                raise
+            self.say("skipped: this account does not have secure callbacks (403)")
+            return
+        self.key = key
+        pem = key.public_key_pem if isinstance(key.public_key_pem, str) else ""
+        self.say(f"key {key.key_id} ({key.cipher}, {key.digest}); its public key, returned only now:")
+        self.say(pem.splitlines()[1][:48] + "..." if pem else "(none in the answer)")
+        enabled = self.client.signature_keys.enable(key_id=key.key_id)
+        now = self.client.signature_keys.get_enabled()
+        self.say(f"enabled: {enabled.enabled}; client.signature_keys.get_enabled() is {now.key_id}")
+        if now.key_id != key.key_id:
+            raise DemoError("the enabled key is not the one just enabled")
+
+    def _start_receiver(self) -> str | None:
+        """The demo's own callback receiver, when the API can reach it: its URL, else None."""
+        if self.webhook_url is not None:
+            return self.webhook_url
+        if self.sandbox_url is None:
+            self.say("skipped: a real API cannot call this machine; set MESSAGEMEDIA_DEMO_WEBHOOK_URL")
+            return None
+        if self.key is None:
+            raise DemoError("the sandbox signs callbacks, so the receiver needs the key")
+        from .asgi_runner import BackgroundASGIServer
+
+        # Verifies each callback's signature with the key, parses it into its typed event, and
+        # answers 2XX only after on_event returned; a bad signature gets 401.
+        app = CallbackASGIApp(self.on_event, keys={self.key.key_id: self.key})
+        server = self._resources.enter_context(BackgroundASGIServer(app))
+        self.say(f"CallbackASGIApp under uvicorn at {server.base_url}, verifying with key {self.key.key_id}")
+        return f"{server.base_url}/messagemedia/events"
+
+    def on_event(self, event: CallbackEvent) -> None:
+        with self._events_lock:
+            self.events.append(event)
+
     def register_webhook(self) -> None:
-        if self.webhook_url is None:
-            self.say("skipped: set MESSAGEMEDIA_DEMO_WEBHOOK_URL to a URL of yours to register one")
+        url = self._start_receiver()
+        if url is None:
             return
         hook = self.client.webhooks.create(
-            url=self.webhook_url,
+            url=url,
             method="POST",
             encoding="JSON",
             events=["RECEIVED_SMS", "OPT_OUT_SMS", "DELIVERED_DR", "REJECTED_DR", "FAILED_DR"],
@@ -275,26 +338,6 @@ class Tour:
         if self.webhook_id not in listed:
             raise DemoError("the new webhook is not in the list")
 
-    def create_signature_key(self) -> None:
-        try:
-            key = self.client.signature_keys.create(digest="SHA256", cipher="RSA")
-        except PermissionDeniedError:
-            if self.sandbox_url is not None:
-                raise
-            self.say("skipped: this account does not have secure callbacks (403)")
-            return
-        self.key_id = str(key.key_id)
-        pem = key.public_key_pem if isinstance(key.public_key_pem, str) else ""
-        self.say(f"key {key.key_id} ({key.cipher}, {key.digest}); its public key, returned only now:")
-        self.say(pem.splitlines()[1][:48] + "..." if pem else "(none in the answer)")
-        enabled = self.client.signature_keys.enable(key_id=key.key_id)
-        now = self.client.signature_keys.get_enabled()
-        self.say(f"enabled: {enabled.enabled}; client.signature_keys.get_enabled() is {now.key_id}")
-        if str(now.key_id) != self.key_id:
-            raise DemoError("the enabled key is not the one just enabled")
-
-    # The ignores below work around a generator bug (the model NumberAuthorisation shadows the
-    # resource class of the same name for mypy); warn_unused_ignores flags them once it is fixed.
     def blacklist_number(self) -> None:
         self.client.number_authorisation.add_to_blacklist(numbers=[self.blocked])
         (entry,) = self.client.number_authorisation.check(self.blocked).numbers
@@ -306,6 +349,7 @@ class Tour:
         sent = self._send(
             {"content": "Last chance!", "destination_number": self.blocked, "delivery_report": True}
         )
+        self.refused_id = str(sent.message_id)
 
         def final_report() -> DeliveryReport | None:
             for report in self.client.delivery_reports.check().delivery_reports:
@@ -319,11 +363,46 @@ class Tour:
         if str(report.status) == "delivered":
             raise DemoError("a message to a blacklisted number was delivered")
 
+    def _handled(
+        self, kind: type[DeliveryReportEvent] | type[ReplyEvent], about: str
+    ) -> CallbackEvent | None:
+        with self._events_lock:
+            events = list(self.events)
+        return next((e for e in events if isinstance(e, kind) and str(e.message_id) == about), None)
+
+    def receive_callbacks(self) -> None:
+        if self.webhook_id is None or self.webhook_url is not None or self.sandbox_url is None:
+            self.say("skipped: the webhook is not the demo's own receiver")
+            return
+        refusal = self.wait_for(
+            "the refusal's signed callback", lambda: self._handled(DeliveryReportEvent, self.refused_id)
+        )
+        assert isinstance(refusal, DeliveryReportEvent)
+        self.say(
+            f"{type(refusal).__name__} {event_id(refusal)}: {refusal.status}, error_code {refusal.error_code}"
+        )
+        created = httpx.post(
+            f"{self.sandbox_url}/sandbox/replies",
+            json={"message_id": self.sms_id, "content": "See you at 3"},
+            timeout=10,
+        )
+        created.raise_for_status()
+        reply = self.wait_for("the reply's signed callback", lambda: self._handled(ReplyEvent, self.sms_id))
+        assert isinstance(reply, ReplyEvent)
+        self.say(f"{type(reply).__name__} {event_id(reply)}: {reply.content!r}")
+        # What the sandbox delivered to the receiver: every call was answered 2XX, i.e. verified.
+        log = httpx.get(f"{self.sandbox_url}/sandbox/callbacks", timeout=10).json()["callbacks"]
+        ours = [entry for entry in log if entry.get("webhook_id") == self.webhook_id]
+        refused = [entry for entry in ours if entry["state"] != "delivered"]
+        self.say(f"{len(ours)} signed callbacks delivered to the receiver, {len(self.events)} handled")
+        if refused:
+            raise DemoError(f"the receiver refused {len(refused)} callbacks: {refused[0].get('last_error')}")
+
     def clean_up(self) -> None:
         self.client.number_authorisation.remove_from_blacklist(self.blocked)
-        if self.key_id is not None:
+        if self.key is not None:
             self.client.signature_keys.disable()
-            self.client.signature_keys.delete(self.key_id)
+            self.client.signature_keys.delete(self.key.key_id)
         if self.webhook_id is not None:
             self.client.webhooks.delete(self.webhook_id)
         self.say("the number, the key and the webhook are gone")
@@ -352,43 +431,6 @@ class Tour:
             if done.returncode != 0:
                 command = shlex.join(args)
                 raise DemoError(f"messagemedia {command} exited {done.returncode}: {done.stderr.strip()}")
-
-
-class WebhookReceiver:
-    """A loopback HTTP endpoint for the demo's webhook: it answers 204 and counts what came."""
-
-    def __init__(self) -> None:
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-        self.received: list[tuple[str, str, bytes]] = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def _receive(self) -> None:
-                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-                receiver.received.append((self.command, self.path, body))
-                self.send_response(204)
-                self.end_headers()
-
-            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _receive  # noqa: N815
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_address[1]}/messagemedia/events"
-
-    def __enter__(self) -> WebhookReceiver:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
 
 
 @contextmanager
@@ -436,18 +478,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             yield url, DEFAULT_KEY, DEFAULT_SECRET, url
 
     try:
-        with target() as (base_url, api_key, api_secret, sandbox_url), WebhookReceiver() as receiver:
+        with target() as (base_url, api_key, api_secret, sandbox_url):
             timeout = args.timeout or (15.0 if sandbox_url else 300.0)
-            webhook_url = os.environ.get("MESSAGEMEDIA_DEMO_WEBHOOK_URL") or (
-                receiver.url if sandbox_url else None
-            )
             with MessageMedia(api_key, api_secret, algorithm=args.algorithm, base_url=base_url) as client:
                 Tour(
                     client,
                     sandbox_url=sandbox_url,
                     destination=destination,
                     timeout=timeout,
-                    webhook_url=webhook_url,
+                    webhook_url=os.environ.get("MESSAGEMEDIA_DEMO_WEBHOOK_URL") or None,
                     blocked=os.environ.get("MESSAGEMEDIA_DEMO_BLOCKED_DESTINATION", DEFAULT_BLOCKED),
                 ).run()
     except Exception as exc:  # the demo's contract is a readable line and exit status 1

@@ -14,7 +14,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-VENDOR_ID = "MessageMedia"
+# The API's vendor ID since MAPI-2218 (it was `MessageMedia` before).
+VENDOR_ID = "SinchEU"
 # Statuses a delivery report can announce (DeliveryReportStatus in the spec).
 REPORTED = frozenset({"enroute", "submitted", "delivered", "expired", "rejected", "failed"})
 FINAL = frozenset({"delivered", "expired", "rejected", "failed", "cancelled"})

@@ -7,6 +7,8 @@ usable (400), is the body valid JSON that the spec accepts (400). Only then does
 
 from __future__ import annotations
 
+import base64
+import binascii
 import ipaddress
 import re
 import time
@@ -369,14 +371,20 @@ class Api:
     def _simulate_reply(self, incoming: Incoming) -> Response:
         payload = _admin_object(incoming)
         content = payload.get("content")
-        if not isinstance(content, str) or not 1 <= len(content) <= 5000:
-            raise BadRequestError("Invalid reply", ["content: a string of 1 to 5000 characters is required"])
+        attachments = _attachments(payload.get("attachments"))
+        if (content is not None or not attachments) and (
+            not isinstance(content, str) or not 1 <= len(content) <= 5000
+        ):
+            raise BadRequestError(
+                "Invalid reply",
+                ["content: a string of 1 to 5000 characters is required (unless attachments)"],
+            )
         message_id = payload.get("message_id")
         self.advance()
         if message_id is not None:
             if not isinstance(message_id, str) or not validation.is_uuid(message_id):
                 raise BadRequestError("Invalid reply", ["message_id: must be a UUID"])
-            reply = self.store.add_reply(message_id.lower(), content, time.time())
+            reply = self.store.add_reply(message_id.lower(), content, time.time(), attachments)
             if reply is None:
                 return error(404, f"No message {message_id}.")
         else:
@@ -392,7 +400,12 @@ class Api:
             if problems:
                 raise BadRequestError("Invalid reply", problems)
             reply = self.store.add_inbound(
-                str(account), content, time.time(), source_number=str(source), destination_number=destination
+                str(account),
+                content,
+                time.time(),
+                source_number=str(source),
+                destination_number=destination,
+                attachments=attachments,
             )
         self._on_callbacks()
         return Response(201, reply)
@@ -415,6 +428,28 @@ class Api:
 
 def _no_message(message_id: str) -> Response:
     return error(404, f"No message {message_id!r} on this account.")
+
+
+def _attachments(value: object) -> list[dict[str, str]] | None:
+    """The media of a simulated inbound MMS: each item `content_type`, base64 `content` and
+    `original_name`, as a RECEIVED_MMS webhook carries them."""
+    if value is None:
+        return None
+    problem = "attachments: a list of {content_type, content (base64), original_name} objects"
+    if not isinstance(value, list):
+        raise BadRequestError("Invalid reply", [problem])
+    items = []
+    for item in value:
+        if not isinstance(item, dict) or not all(
+            isinstance(item.get(name), str) for name in ("content_type", "content", "original_name")
+        ):
+            raise BadRequestError("Invalid reply", [problem])
+        try:
+            base64.b64decode(item["content"], validate=True)
+        except (binascii.Error, ValueError) as exc:
+            raise BadRequestError("Invalid reply", [f"attachments: content is not base64 ({exc})"]) from exc
+        items.append({name: str(item[name]) for name in ("content_type", "content", "original_name")})
+    return items
 
 
 def _admin_object(incoming: Incoming) -> dict[str, Any]:

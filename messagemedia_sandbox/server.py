@@ -209,6 +209,7 @@ class SandboxServer:
             timeout=config.callback_timeout,
             policy=policy,
             origin_token=origin_token,
+            secure_callbacks=config.secure_callbacks,
         )
         api = Api(config, store, worker.notify)
         self._worker = worker

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import optout
+from . import events, optout
 from .lifecycle import FINAL, REPORTED, VENDOR_ID, Plan, error_code, timeline
+from .signing import SigningKey
 from .timestamps import to_rfc3339
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 PAGE = 100
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS messages (
@@ -128,13 +129,23 @@ class NewMessage:
 
 @dataclass(frozen=True)
 class Callback:
-    """One pending callback delivery."""
+    """One pending callback delivery: to a message's `callback_url` (``webhook`` None; ``payload``
+    is the JSON body), or to a webhook (``webhook`` is what it was when the event happened,
+    ``payload`` the default payload and ``variables`` the template's variables, both JSON)."""
 
     id: int
     kind: str
     url: str
     payload: str
     attempts: int
+    account: str | None = None
+    event: str | None = None
+    webhook: dict[str, Any] | None = None
+    variables: str | None = None
+
+
+# Columns added to `callbacks` after its first version; a data file made before gets them added.
+_CALLBACK_COLUMNS = {"account": "TEXT", "event": "TEXT", "webhook": "TEXT", "variables": "TEXT"}
 
 
 class Store:
@@ -155,6 +166,10 @@ class Store:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     db.execute(statement)
+            present = {row["name"] for row in db.execute("PRAGMA table_info(callbacks)")}
+            for column, kind in _CALLBACK_COLUMNS.items():
+                if column not in present:
+                    db.execute(f"ALTER TABLE callbacks ADD COLUMN {column} {kind}")
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     def close(self) -> None:
@@ -304,8 +319,10 @@ class Store:
             if status in REPORTED and fields.get("delivery_report"):
                 queued += self._report(db, row, fields, status=status, at=at, now=now, outcome=plan.outcome)
             if status == "delivered" and auto_reply is not None:
-                self._reply_row(db, row["account"], row["message_id"], fields, content=auto_reply, at=at)
-                queued += 1 if "callback_url" in fields else 0
+                _, count = self._reply_row(
+                    db, row["account"], row["message_id"], fields, content=auto_reply, at=at
+                )
+                queued += count
         next_at = steps[stage + 1][1] if stage + 1 < len(steps) else None
         db.execute(
             "UPDATE messages SET stage = ?, status = ?, next_at = ? WHERE message_id = ?",
@@ -346,12 +363,18 @@ class Store:
             " VALUES (?, ?, ?, ?)",
             (report["delivery_report_id"], row["account"], row["message_id"], json.dumps(report)),
         )
-        return self._enqueue(db, "delivery_report", report, now)
+        queued = self._enqueue(db, "delivery_report", report, now, row["account"])
+        event = events.delivery_report(report, fields, row["account"])
+        return queued + self._notify_webhooks(db, row["account"], event, now)
 
     # -- replies ---------------------------------------------------------------------------
 
-    def add_reply(self, message_id: str, content: str, at: float) -> dict[str, Any] | None:
-        """Records a handset's answer to a message (of any account); None if there is no such message."""
+    def add_reply(
+        self, message_id: str, content: str | None, at: float, attachments: list[dict[str, str]] | None = None
+    ) -> dict[str, Any] | None:
+        """Records a handset's answer to a message (of any account); None if there is no such message.
+
+        With ``attachments`` (``content_type``, base64 ``content``, ``original_name``) it is an MMS."""
         with self.transaction() as db:
             row = db.execute(
                 "SELECT account, fields FROM messages WHERE message_id = ?", (message_id,)
@@ -359,27 +382,41 @@ class Store:
             if row is None:
                 return None
             fields = json.loads(row["fields"])
-            reply_id = self._reply_row(db, row["account"], message_id, fields, content=content, at=at)
+            reply_id, _ = self._reply_row(
+                db, row["account"], message_id, fields, content=content, at=at, attachments=attachments
+            )
             body = db.execute("SELECT body FROM replies WHERE reply_id = ?", (reply_id,)).fetchone()
         result: dict[str, Any] = json.loads(body["body"])
         return result
 
     def add_inbound(
-        self, account: str, content: str, at: float, source_number: str, destination_number: str | None
+        self,
+        account: str,
+        content: str | None,
+        at: float,
+        source_number: str,
+        destination_number: str | None,
+        *,
+        attachments: list[dict[str, str]] | None = None,
     ) -> dict[str, Any]:
         """Records an unsolicited inbound message: a reply that answers no message."""
-        reply: dict[str, Any] = {
-            "reply_id": str(uuid.uuid4()),
-            "content": content,
-            "source_number": source_number,
-            "date_received": to_rfc3339(at),
-            "metadata": {},
-            "vendor_account_id": {"vendor_id": VENDOR_ID, "account_id": account},
-        }
+        reply: dict[str, Any] = {"reply_id": str(uuid.uuid4())}
+        if content is not None:
+            reply["content"] = content
+        reply.update(
+            {
+                "source_number": source_number,
+                "date_received": to_rfc3339(at),
+                "metadata": {},
+                "vendor_account_id": {"vendor_id": VENDOR_ID, "account_id": account},
+            }
+        )
         if destination_number:
             reply["destination_number"] = destination_number
+        if attachments:
+            reply["attachments"] = attachments
         with self.transaction() as db:
-            self._insert_reply(db, account, reply)
+            self._insert_reply(db, account, reply, None)
         return reply
 
     def _reply_row(
@@ -389,36 +426,46 @@ class Store:
         message_id: str,
         fields: Mapping[str, Any],
         *,
-        content: str,
+        content: str | None,
         at: float,
-    ) -> str:
-        reply: dict[str, Any] = {
-            "reply_id": str(uuid.uuid4()),
-            "message_id": message_id,
-            "content": content,
-            "source_number": fields["destination_number"],
-            "date_received": to_rfc3339(at),
-            "metadata": fields.get("metadata", {}),
-            "vendor_account_id": {"vendor_id": VENDOR_ID, "account_id": account},
-        }
+        attachments: list[dict[str, str]] | None = None,
+    ) -> tuple[str, int]:
+        """Stores a reply to the message with these fields; its ID, and how many callbacks it queued."""
+        reply: dict[str, Any] = {"reply_id": str(uuid.uuid4()), "message_id": message_id}
+        if content is not None:
+            reply["content"] = content
+        reply.update(
+            {
+                "source_number": fields["destination_number"],
+                "date_received": to_rfc3339(at),
+                "metadata": fields.get("metadata", {}),
+                "vendor_account_id": {"vendor_id": VENDOR_ID, "account_id": account},
+            }
+        )
         if "source_number" in fields:
             reply["destination_number"] = fields["source_number"]
         if "callback_url" in fields:
             reply["callback_url"] = fields["callback_url"]
-        self._insert_reply(db, account, reply)
-        return str(reply["reply_id"])
+        if attachments:
+            reply["attachments"] = attachments
+        queued = self._insert_reply(db, account, reply, fields)
+        return str(reply["reply_id"]), queued
 
-    def _insert_reply(self, db: sqlite3.Connection, account: str, reply: dict[str, Any]) -> None:
+    def _insert_reply(
+        self, db: sqlite3.Connection, account: str, reply: dict[str, Any], message: Mapping[str, Any] | None
+    ) -> int:
         db.execute(
             "INSERT INTO replies (reply_id, account, body) VALUES (?, ?, ?)",
             (reply["reply_id"], account, json.dumps(reply)),
         )
-        if "callback_url" in reply:
-            self._enqueue(db, "reply", reply, 0.0)
+        queued = self._enqueue(db, "reply", reply, 0.0, account)
+        queued += self._notify_webhooks(db, account, events.reply(reply, account, message), 0.0)
         # An opt-out is still a reply (checks and callback_url get it as one); it also lists the
         # handset, in the same transaction, so no send after this answer can reach it.
-        if optout.is_opt_out(str(reply["content"])):
-            optout.record_opt_out(db, account, self._owner(db, account), reply)
+        if not reply.get("attachments") and optout.is_opt_out(str(reply.get("content", ""))):
+            notification = optout.record_opt_out(db, account, self._owner(db, account), reply)
+            queued += self._notify_webhooks(db, account, events.opt_out(notification, message), 0.0)
+        return queued
 
     # -- sub-accounts and the blacklist ----------------------------------------------------
 
@@ -528,24 +575,78 @@ class Store:
 
     # -- callbacks -------------------------------------------------------------------------
 
-    def _enqueue(self, db: sqlite3.Connection, kind: str, payload: Mapping[str, Any], at: float) -> int:
+    def _enqueue(
+        self, db: sqlite3.Connection, kind: str, payload: Mapping[str, Any], at: float, account: str
+    ) -> int:
         url = payload.get("callback_url")
         if not url:
             return 0
         db.execute(
-            "INSERT INTO callbacks (kind, url, payload, next_at) VALUES (?, ?, ?, ?)",
-            (kind, url, json.dumps(payload), at),
+            "INSERT INTO callbacks (kind, url, payload, next_at, account) VALUES (?, ?, ?, ?, ?)",
+            (kind, url, json.dumps(payload), at, account),
         )
         return 1
+
+    def _notify_webhooks(self, db: sqlite3.Connection, account: str, event: events.Event, at: float) -> int:
+        """Queues a delivery of the event to each of the account's webhooks registered for it."""
+        rows = db.execute(
+            "SELECT id, fields FROM webhooks WHERE account = ? ORDER BY seq", (account,)
+        ).fetchall()
+        queued = 0
+        for row in rows:
+            webhook = {"id": row["id"], **json.loads(row["fields"])}
+            if event.name not in webhook.get("events", []):
+                continue
+            db.execute(
+                "INSERT INTO callbacks (kind, url, payload, next_at, account, event, webhook, variables)"
+                " VALUES ('webhook', ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    webhook["url"],
+                    json.dumps(event.payload),
+                    at,
+                    account,
+                    event.name,
+                    json.dumps(webhook),
+                    json.dumps(event.variables),
+                ),
+            )
+            queued += 1
+        return queued
+
+    def signing_key(self, account: str) -> SigningKey | None:
+        """The enabled signature key that signs the callbacks of ``account`` (its parent's, for a
+        sub-account), or None."""
+        with self.transaction() as db:
+            row = db.execute(
+                "SELECT key_id, digest, cipher, private_key FROM signature_keys"
+                " WHERE account = ? AND enabled = 1",
+                (self._owner(db, account),),
+            ).fetchone()
+        if row is None:
+            return None
+        return SigningKey(row["key_id"], row["digest"], row["cipher"], row["private_key"])
 
     def due_callbacks(self, now: float, limit: int = 20) -> list[Callback]:
         with self.transaction() as db:
             rows = db.execute(
-                "SELECT id, kind, url, payload, attempts FROM callbacks"
+                "SELECT id, kind, url, payload, attempts, account, event, webhook, variables FROM callbacks"
                 " WHERE state = 'pending' AND next_at <= ? ORDER BY next_at, id LIMIT ?",
                 (now, limit),
             ).fetchall()
-        return [Callback(r["id"], r["kind"], r["url"], r["payload"], r["attempts"]) for r in rows]
+        return [
+            Callback(
+                r["id"],
+                r["kind"],
+                r["url"],
+                r["payload"],
+                r["attempts"],
+                account=r["account"],
+                event=r["event"],
+                webhook=json.loads(r["webhook"]) if r["webhook"] else None,
+                variables=r["variables"],
+            )
+            for r in rows
+        ]
 
     def next_callback_at(self) -> float | None:
         with self.transaction() as db:
@@ -579,10 +680,12 @@ class Store:
         """Every callback and how its delivery went (the admin view)."""
         with self.transaction() as db:
             rows = db.execute(
-                "SELECT id, kind, url, state, attempts, last_error, payload FROM callbacks ORDER BY id"
+                "SELECT id, kind, url, state, attempts, last_error, payload, account, event, webhook"
+                " FROM callbacks ORDER BY id"
             ).fetchall()
-        return [
-            {
+        shown = []
+        for r in rows:
+            record: dict[str, Any] = {
                 "id": r["id"],
                 "kind": r["kind"],
                 "url": r["url"],
@@ -591,8 +694,17 @@ class Store:
                 "last_error": r["last_error"],
                 "payload": json.loads(r["payload"]),
             }
-            for r in rows
-        ]
+            if r["webhook"]:
+                # A webhook's delivery: which one, for which event, and how it is called.
+                webhook = json.loads(r["webhook"])
+                record.update(
+                    event=r["event"],
+                    webhook_id=webhook["id"],
+                    method=webhook["method"],
+                    encoding=webhook.get("encoding"),
+                )
+            shown.append(record)
+        return shown
 
 
 def _show_message(message_id: str, status: str, fields: Mapping[str, Any]) -> dict[str, Any]:

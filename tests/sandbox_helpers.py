@@ -253,3 +253,61 @@ class CallbackReceiver:
     def close(self) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+class HttpRecorder:
+    """A loopback receiver for webhooks: records every request whole (method, target, headers, raw
+    body), answers 204, fails the first ``failures`` requests with 500, and can wait ``delay``
+    seconds before answering."""
+
+    def __init__(self, failures: int = 0, delay: float = 0.0) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        self.requests: list[dict[str, Any]] = []
+        self.attempts = 0
+        self.failures = failures
+        self.delay = delay
+        lock = threading.Lock()
+        recorder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _handle(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if recorder.delay:
+                    time.sleep(recorder.delay)
+                with lock:
+                    recorder.attempts += 1
+                    failing = recorder.attempts <= recorder.failures
+                    recorder.requests.append(
+                        {
+                            "method": self.command,
+                            "target": self.path,
+                            "headers": {name.lower(): value for name, value in self.headers.items()},
+                            "body": body,
+                            "answered": 500 if failing else 204,
+                        }
+                    )
+                self.send_response(500 if failing else 204)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _handle  # noqa: N815
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05})
+        self._thread.daemon = True
+        self._thread.start()
+
+    def url(self, path: str = "/hook") -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}{path}"
+
+    def accepted(self) -> list[dict[str, Any]]:
+        return [request for request in self.requests if request["answered"] == 204]
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()

@@ -34,7 +34,7 @@ def test_bench_smoke_prints_the_table_and_writes_json(tmp_path: Path) -> None:
     for client in (*OURS_AND_RAW, "httpx", "ours"):
         assert client in table
     verdicts = re.findall(r"^\s+(PASS|MISS|n/a)\s", table, flags=re.MULTILINE)
-    assert len(verdicts) == 16
+    assert len(verdicts) == 18
 
     report = json.loads(out.read_text())
     assert set(report["medians"]) == {"send1", "status", "batch"}
@@ -51,3 +51,12 @@ def test_bench_smoke_prints_the_table_and_writes_json(tmp_path: Path) -> None:
     assert "get_message_status over keep-alive" in table
     assert report["sandbox"]["median_rps"]["sync"] > 0
     assert report["sandbox"]["median_rps"]["async"] > 0
+    # The callback line: verify_and_parse against the cryptography verify call, for two key sizes.
+    assert "receiving one signed callback" in table
+    for bits in ("2048", "1024"):
+        numbers = report["callbacks"][bits]
+        assert numbers["median_seconds"]["verify_alone"] > 0
+        assert (
+            numbers["ratio"]
+            == numbers["median_seconds"]["verify_and_parse"] / numbers["median_seconds"]["verify_alone"]
+        )

@@ -267,7 +267,7 @@ def test_delivery_reports_only_when_asked(api: Api) -> None:
         and final["metadata"] == {"a": "b"}
         and final["source_number"] == DEST
     )
-    assert final["vendor_account_id"]["vendor_id"] == "MessageMedia"
+    assert final["vendor_account_id"]["vendor_id"] == "SinchEU"
     assert final["date_received"] >= final["submitted_date"]
 
 

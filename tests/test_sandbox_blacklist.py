@@ -9,7 +9,6 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -23,12 +22,6 @@ from messagemedia_sandbox.cli import main
 pytestmark = pytest.mark.sandbox
 LIST = "/v1/number_authorisation/mt/blacklist"
 OTHER = "+61491570157"
-
-
-def blacklist_of(client: MessageMedia) -> Any:
-    """``client.number_authorisation``, typed Any: the generated module's TYPE_CHECKING import of the
-    model NumberAuthorisation shadows the resource class of that name for mypy (a generator bug)."""
-    return client.number_authorisation
 
 
 @pytest.fixture
@@ -57,22 +50,22 @@ def test_add_check_list_remove(client: MessageMedia, api: Api) -> None:
     again = api.post(LIST, {"numbers": [DEST]})
     assert again.status_code == 200 and again.json() == {"uri": LIST, "numbers": [DEST]}
     assert api.post(LIST, {"numbers": [DEST, OTHER]}).status_code == 201  # one was new
-    checked = blacklist_of(client).check(f"{DEST},{OTHER},+61491570158")
+    checked = client.number_authorisation.check(f"{DEST},{OTHER},+61491570158")
     assert [(n.number, n.authorised) for n in checked.numbers] == [
         (DEST, False),
         (OTHER, False),
         ("+61491570158", True),
     ]
     assert checked.uri == f"/v1/number_authorisation/is_authorised/{DEST},{OTHER},+61491570158"
-    assert list(blacklist_of(client).list_blacklist()) == [DEST, OTHER]
+    assert list(client.number_authorisation.list_blacklist()) == [DEST, OTHER]
     removed = api.request("DELETE", f"{LIST}/{DEST}")
     assert removed.status_code == 200
     assert removed.headers["content-type"].startswith("text/plain") and removed.text
     with pytest.raises(NotFoundError):
-        blacklist_of(client).remove_from_blacklist(DEST)
-    blacklist_of(client).remove_from_blacklist(OTHER)
-    assert list(blacklist_of(client).list_blacklist()) == []
-    assert blacklist_of(client).check(DEST).numbers[0].authorised is True
+        client.number_authorisation.remove_from_blacklist(DEST)
+    client.number_authorisation.remove_from_blacklist(OTHER)
+    assert list(client.number_authorisation.list_blacklist()) == []
+    assert client.number_authorisation.check(DEST).numbers[0].authorised is True
 
 
 def test_percent_encoded_plus_signs_are_read_as_plus(api: Api) -> None:
@@ -115,13 +108,12 @@ def test_removing_what_is_not_listed_is_404(api: Api) -> None:
 def test_250_numbers_page_by_token_100_at_a_time(client: MessageMedia, api: Api) -> None:
     numbers = [f"+614915{n:05d}" for n in range(250)]
     for start in range(0, 250, 10):
-        blacklist_of(client).add_to_blacklist(numbers=numbers[start : start + 10])
-    pager = blacklist_of(client).list_blacklist()
+        client.number_authorisation.add_to_blacklist(numbers=numbers[start : start + 10])
+    pager = client.number_authorisation.list_blacklist()
     assert list(pager) == numbers
     pages = list(pager.iter_pages())
     assert [len(page.items) for page in pages] == [100, 100, 50]
-    last = pages[-1].response.pagination
-    assert last.page is None and last.next_uri is None
+    assert pages[-1].response.to_dict()["pagination"] == {"page": None, "next_uri": None}
     # next_uri leads to the same pages as the token.
     first = api.get(LIST).json()
     assert first["uri"] == LIST
@@ -134,9 +126,9 @@ def test_250_numbers_page_by_token_100_at_a_time(client: MessageMedia, api: Api)
 def test_a_number_removed_between_pages_shifts_nothing(client: MessageMedia) -> None:
     numbers = [f"+614915{n:05d}" for n in range(150)]
     for start in range(0, 150, 10):
-        blacklist_of(client).add_to_blacklist(numbers=numbers[start : start + 10])
-    first = blacklist_of(client).list_blacklist()
-    blacklist_of(client).remove_from_blacklist(numbers[0])
+        client.number_authorisation.add_to_blacklist(numbers=numbers[start : start + 10])
+    first = client.number_authorisation.list_blacklist()
+    client.number_authorisation.remove_from_blacklist(numbers[0])
     following = first.next_page()
     assert following is not None and following.items == numbers[100:]
 
@@ -155,9 +147,9 @@ def test_blacklists_belong_to_the_api_key(tmp_path: Path) -> None:
             MessageMedia(DEFAULT_KEY, DEFAULT_SECRET, base_url=sandbox.base_url) as mine,
             MessageMedia("other-key", "other-secret", base_url=sandbox.base_url) as theirs,
         ):
-            blacklist_of(mine).add_to_blacklist(numbers=[DEST])
-            assert list(blacklist_of(theirs).list_blacklist()) == []
-            assert blacklist_of(theirs).check(DEST).numbers[0].authorised is True
+            mine.number_authorisation.add_to_blacklist(numbers=[DEST])
+            assert list(theirs.number_authorisation.list_blacklist()) == []
+            assert theirs.number_authorisation.check(DEST).numbers[0].authorised is True
             (sent,) = theirs.messages.send(messages=[{"content": "Hi", "destination_number": DEST}]).messages
             assert _final(theirs, sent.message_id) == "delivered"
 
@@ -193,8 +185,8 @@ def test_stop_lists_the_handset_and_later_sends_are_refused_with_302(
     assert reply.status_code == 201
     # The opt-out is still a reply, and the number is now listed.
     assert [r.content for r in client.replies.check().replies] == ["  sToP \n"]
-    assert blacklist_of(client).check(DEST).numbers[0].authorised is False
-    assert list(blacklist_of(client).list_blacklist()) == [DEST]
+    assert client.number_authorisation.check(DEST).numbers[0].authorised is False
+    assert list(client.number_authorisation.list_blacklist()) == [DEST]
     (notification,) = sandbox.store.opt_outs()
     assert uuid.UUID(notification["notification_id"])
     assert notification["message_id"] == str(first.message_id)
@@ -208,7 +200,7 @@ def test_stop_lists_the_handset_and_later_sends_are_refused_with_302(
     # Refused by the platform: never enroute nor submitted, one report with "destination blocked".
     assert wait_until(lambda: _reports(client, refused.message_id)) == [("rejected", "302")]
 
-    blacklist_of(client).remove_from_blacklist(DEST)
+    client.number_authorisation.remove_from_blacklist(DEST)
     (again,) = client.messages.send(
         messages=[{"content": "Welcome back", "destination_number": DEST}]
     ).messages
@@ -218,7 +210,7 @@ def test_stop_lists_the_handset_and_later_sends_are_refused_with_302(
 @pytest.mark.parametrize("word", ["STOP", "stop", "Unsubscribe", " quit", "STOPALL", "end", "cancel"])
 def test_opt_out_keywords(sandbox: SandboxServer, client: MessageMedia, word: str) -> None:
     httpx.post(f"{sandbox.base_url}/sandbox/replies", json={"source_number": DEST, "content": word})
-    assert blacklist_of(client).check(DEST).numbers[0].authorised is False
+    assert client.number_authorisation.check(DEST).numbers[0].authorised is False
     (notification,) = sandbox.store.opt_outs()
     assert "message_id" not in notification  # it answered no message
 
@@ -228,7 +220,7 @@ def test_a_reply_that_only_mentions_stop_is_a_reply(
     sandbox: SandboxServer, client: MessageMedia, text: str
 ) -> None:
     httpx.post(f"{sandbox.base_url}/sandbox/replies", json={"source_number": DEST, "content": text})
-    assert blacklist_of(client).check(DEST).numbers[0].authorised is True
+    assert client.number_authorisation.check(DEST).numbers[0].authorised is True
     assert sandbox.store.opt_outs() == []
 
 
@@ -238,7 +230,7 @@ def test_the_cli_reply_command_opts_out(
     (sent,) = client.messages.send(messages=[{"content": "Offer", "destination_number": OTHER}]).messages
     assert main(["reply", "--url", sandbox.base_url, str(sent.message_id), "STOP"]) == 0
     assert "STOP" in capsys.readouterr().out
-    assert list(blacklist_of(client).list_blacklist()) == [OTHER]
+    assert list(client.number_authorisation.list_blacklist()) == [OTHER]
 
 
 def test_an_opt_out_from_a_sub_account_lists_the_number_for_its_parent(
@@ -251,7 +243,7 @@ def test_an_opt_out_from_a_sub_account_lists_the_number_for_its_parent(
     httpx.post(
         f"{sandbox.base_url}/sandbox/replies", json={"message_id": str(sent.message_id), "content": "STOP"}
     )
-    assert list(blacklist_of(client).list_blacklist()) == [DEST]
+    assert list(client.number_authorisation.list_blacklist()) == [DEST]
     (notification,) = sandbox.store.opt_outs()
     assert notification["account_id"] == "SubAccount01"
     (refused,) = sub.messages.send(messages=[{"content": "Again", "destination_number": DEST}]).messages
@@ -266,7 +258,7 @@ def test_a_scheduled_message_is_checked_when_it_leaves(client: MessageMedia) -> 
         ]
     ).messages
     assert scheduled.status == "scheduled"
-    blacklist_of(client).add_to_blacklist(numbers=[DEST])
+    client.number_authorisation.add_to_blacklist(numbers=[DEST])
     time.sleep(1)
     assert _final(client, scheduled.message_id) == "rejected"
     assert wait_until(lambda: _reports(client, scheduled.message_id)) == [("rejected", "302")]

@@ -395,3 +395,15 @@ def test_an_unresolvable_name_is_a_failed_attempt_not_a_refusal(tmp_path: Path) 
         assert record["attempts"] == 2  # retried: DNS may answer later
         assert record["last_error"].startswith("cannot resolve 'no-such-host.invalid'")
         api.close()
+
+
+def test_special_purpose_ranges_are_not_taken_for_private_networks() -> None:
+    # Python's `is_private` counts these; none is a host on a network of one's own, so they are
+    # external, like any public address. IP literals are judged without any connection.
+    policy = TargetPolicy()
+    for url in ("http://192.0.2.10/", "http://198.51.100.1/", "http://203.0.113.7/", "http://198.18.0.1/",
+                "http://100.64.0.1/", "http://240.0.0.1/", "http://[2001:db8::1]/"):  # fmt: skip
+        with pytest.raises(TargetRefusedError, match="neither a loopback nor a private address"):
+            policy.check(url)
+    for url in ("http://10.1.2.3/", "http://172.31.0.1/", "http://192.168.1.1/", "http://[fd00::1]/"):
+        assert policy.check(url).addresses

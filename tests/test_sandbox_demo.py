@@ -36,7 +36,8 @@ def test_demo_runs_every_step_against_a_local_sandbox() -> None:
         "handled and confirmed 1",
         "client.messages.check_credits()",
         "2 credits spent",
-        "client.webhooks.create(",
+        "a receiver from messagemedia_messages.callbacks, and a webhook to it",
+        "CallbackASGIApp under uvicorn at http://127.0.0.1:",
         "POST http://127.0.0.1:",
         "client.webhooks.list() pages itself: 1 webhook(s)",
         "client.signature_keys.create(",
@@ -46,6 +47,10 @@ def test_demo_runs_every_step_against_a_local_sandbox() -> None:
         "+61491570159 authorised: False",
         "Send to the blacklisted number",
         "delivery report: status rejected, error_code 302",
+        ": rejected, error_code 302",
+        "ReplyEvent ",
+        "'See you at 3'",
+        "2 signed callbacks delivered to the receiver, 2 handled",
         "the number, the key and the webhook are gone",
         "$ messagemedia credits",
         '"status": "queued"',
@@ -53,7 +58,7 @@ def test_demo_runs_every_step_against_a_local_sandbox() -> None:
         "Every step passed.",
     ):
         assert mention in out, f"{mention!r} missing from:\n{out}"
-    assert out.count("    ok") == 15
+    assert out.count("    ok") == 16
 
 
 def test_demo_against_a_given_server_skips_the_reply_step(tmp_path: Path) -> None:
@@ -73,8 +78,9 @@ def test_demo_against_a_given_server_skips_the_reply_step(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stdout + done.stderr
     assert "no sandbox started" in done.stdout
     assert "skipped: a real server cannot" in done.stdout
-    assert "skipped: set MESSAGEMEDIA_DEMO_WEBHOOK_URL" in done.stdout
+    assert "skipped: a real API cannot call this machine; set MESSAGEMEDIA_DEMO_WEBHOOK_URL" in done.stdout
     assert "delivery report: status rejected, error_code 302" in done.stdout
+    assert "skipped: the webhook is not the demo's own receiver" in done.stdout
     assert "Every step passed." in done.stdout
 
 

@@ -5,7 +5,8 @@ array limits. This step reads them from openapi.yaml and writes them as a Jinja 
 (``{% set facts = {...} %}``) into the template folder the generator is run with, so that
 ``{% import "spec_facts.jinja" as spec %}`` makes them available: the method name of each
 operation on the client object, its batching, draining and paging, the regions, which request
-fields are read-only. ``make generate`` runs it right before the generator.
+fields are read-only, and the callback events of ``webhooks:`` (for the callbacks module).
+``make generate`` runs it right before the generator.
 
     python tools/spec_facts.py openapi.yaml OUT.jinja
 """
@@ -135,6 +136,65 @@ def _operations(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return facts
 
 
+def _structured(spec: dict[str, Any], schema: dict[str, Any]) -> dict[str, str]:
+    """The fields of a schema that are objects or lists (a form body carries them as JSON or in brackets)."""
+    found: dict[str, str] = {}
+    for name, prop in schema.get("properties", {}).items():
+        kind = _resolve(spec, prop).get("type")
+        if kind in ("object", "array"):
+            found[name] = kind
+    return found
+
+
+def _webhooks(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The callback events of ``webhooks:``, in the order a body is recognised in.
+
+    On each callback's operation, ``x-event-id`` is the field its deliveries are deduplicated by,
+    ``x-recognised-by`` the fields whose presence tells a body is this event,
+    ``x-recognition-order`` where it is tried, ``x-events`` the API's event names for it (what a
+    webhook subscribes to).
+    """
+    events: list[dict[str, Any]] = []
+    for name, path_item in spec.get("webhooks", {}).items():
+        where = f"webhooks.{name}"
+        operations = [path_item[method] for method in METHODS if method in path_item]
+        if len(operations) != 1:
+            raise ValueError(f"{where}: describe the callback with exactly one operation")
+        operation = operations[0]
+        content = _resolve(spec, operation.get("requestBody", {})).get("content", {})
+        models = {_schema_name(media.get("schema")) for media in content.values()}
+        if len(models) != 1 or None in models or "application/json" not in content:
+            raise ValueError(f"{where}: every body (JSON first) must be one component schema")
+        (model,) = models
+        schema = _resolve(spec, content["application/json"]["schema"])
+        properties = schema.get("properties", {})
+        event_id = operation.get("x-event-id")
+        if event_id not in properties or event_id not in schema.get("required", []):
+            raise ValueError(f"{where}: x-event-id must name a required field of {model}")
+        recognised_by = operation.get("x-recognised-by")
+        if not recognised_by or any(field not in properties for field in recognised_by):
+            raise ValueError(f"{where}: x-recognised-by must list fields of {model}")
+        order = operation.get("x-recognition-order")
+        if not isinstance(order, int):
+            raise ValueError(f"{where}: x-recognition-order must be an integer")
+        events.append(
+            {
+                "name": name,
+                "model": model,
+                "event_id": event_id,
+                "recognised_by": list(recognised_by),
+                "order": order,
+                "events": list(operation.get("x-events", [])),
+                "structured": _structured(spec, schema),
+                "content_types": sorted(content),
+            }
+        )
+    orders = [event["order"] for event in events]
+    if len(set(orders)) != len(orders):
+        raise ValueError("webhooks: two events have the same x-recognition-order")
+    return sorted(events, key=lambda event: event["order"])
+
+
 def build(spec: dict[str, Any]) -> dict[str, Any]:
     schemas = spec.get("components", {}).get("schemas", {})
     request_models: set[str] = set()
@@ -153,6 +213,7 @@ def build(spec: dict[str, Any]) -> dict[str, Any]:
         "default_server": servers[0]["url"],
         "regions": {server["x-region"]: server["url"] for server in servers if "x-region" in server},
         "tags": {tag["name"]: tag.get("description", "") for tag in spec.get("tags", [])},
+        "webhooks": _webhooks(spec),
     }
 
 

@@ -212,6 +212,10 @@ def listen(  # noqa: PLR0917 - click passes each option as an argument
     server = uvicorn.Server(config)
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        # uvicorn shuts down on Ctrl-C and then raises the signal again for the program to see; a
+        # Ctrl-C before it took over the signal lands here too. Either way, stopping is the answer.
+        pass
     finally:
         sock.close()
     state.out.note("stopped")

@@ -23,6 +23,10 @@ IMPORT_CHECK = (
     "assert 'site-packages' in messagemedia_messages.__file__, messagemedia_messages.__file__;"
     "assert (pathlib.Path(messagemedia_messages.__file__).parent / 'py.typed').exists();"
     "assert (pathlib.Path(hmac_auth.__file__).parent / 'py.typed').exists();"
+    "import importlib.util, sys;"
+    "assert importlib.util.find_spec('messagemedia_cli') and importlib.util.find_spec('messagemedia_sandbox');"
+    "import messagemedia_messages.callbacks;"
+    "assert 'cryptography' not in sys.modules;"
     "print('wheel imports OK from', pathlib.Path(messagemedia_messages.__file__).parent.parent)"
 )
 
@@ -66,6 +70,9 @@ def main() -> int:
             check=True,
         )
         subprocess.run([str(python), "-c", IMPORT_CHECK], check=True, cwd=tmp)
+        for script in ("messagemedia", "messagemedia-sandbox"):  # the console scripts the wheel declares
+            if not (env_dir / "bin" / script).exists():
+                raise SystemExit(f"the wheel installs no {script} command")
         print(f"built and installed {wheel.name}")
     return 0
 

@@ -24,7 +24,7 @@ IMPORT_CHECK = (
     "assert (pathlib.Path(messagemedia_messages.__file__).parent / 'py.typed').exists();"
     "assert (pathlib.Path(hmac_auth.__file__).parent / 'py.typed').exists();"
     "import importlib.util, sys;"
-    "assert importlib.util.find_spec('messagemedia_cli') and importlib.util.find_spec('messagemedia_sandbox');"
+    "assert importlib.util.find_spec('messagemedia_cli');assert importlib.util.find_spec('messagemedia_sandbox');"
     "import messagemedia_messages.callbacks;"
     "assert 'cryptography' not in sys.modules;"
     "print('wheel imports OK from', pathlib.Path(messagemedia_messages.__file__).parent.parent)"

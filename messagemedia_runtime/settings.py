@@ -13,8 +13,17 @@ import httpx
 
 from .errors import ConfigurationError
 
-__all__ = ["BASE_URL_ENV", "REGION_ENV", "check_account", "resolve_base_url", "resolve_timeout"]
+__all__ = [
+    "BASE_URL_ENV",
+    "DEFAULT_ACCEPT",
+    "REGION_ENV",
+    "check_account",
+    "resolve_base_url",
+    "resolve_timeout",
+]
 
+DEFAULT_ACCEPT = "application/json"
+"""What the API answers almost everywhere: the Accept header of every client create_client builds."""
 BASE_URL_ENV = "MESSAGEMEDIA_BASE_URL"
 REGION_ENV = "MESSAGEMEDIA_REGION"
 _MAX_ACCOUNT = 100

@@ -42,6 +42,7 @@ from .errors import (
 from .errors import raise_for_status as _raise_for_status
 from .operation import Operation
 from .retry import RetryPolicy
+from .settings import DEFAULT_ACCEPT
 
 __all__ = ["async_sleep", "logger", "send_async", "send_sync", "sleep"]
 
@@ -72,6 +73,7 @@ _MAYBE_SENT_RETRYABLE = (
 )
 _SEND_SAFE_STATUSES = frozenset({429, 503})
 _MAX_REDIRECTS = 5
+
 # A socket timeout set to the time left can fire a hair before the clock reaches the deadline.
 _DEADLINE_SLACK = 0.01
 
@@ -334,7 +336,9 @@ def _prepare(
     account = client.account
     if account is not None and "Account" in operation.headers:
         headers.setdefault("Account", account)
-    if operation.accept is not None:
+    # Clients built by create_client send Accept: application/json already; only an operation that
+    # answers something else names its own (a header per request costs a few microseconds).
+    if operation.accept is not None and operation.accept != DEFAULT_ACCEPT:
         headers.setdefault("Accept", operation.accept)
     prefix = client.url_prefix
     if prefix:

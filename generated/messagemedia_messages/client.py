@@ -19,7 +19,7 @@ from hmac_auth.signing import DEFAULT_ALGORITHM
 from messagemedia_runtime.connections import Connections
 from messagemedia_runtime.errors import ConfigurationError
 from messagemedia_runtime.retry import RetryPolicy
-from messagemedia_runtime.settings import check_account, resolve_base_url, resolve_timeout
+from messagemedia_runtime.settings import DEFAULT_ACCEPT, check_account, resolve_base_url, resolve_timeout
 from messagemedia_runtime.timeouts import DEFAULT_TIMEOUT
 from messagemedia_runtime.unset import UNSET, Unset
 
@@ -288,7 +288,7 @@ def create_client(
     key, secret = resolve_credentials(api_key, api_secret)
     return Client(
         base_url=resolve_base_url(base_url, region, regions=REGIONS, default=DEFAULT_BASE_URL),
-        headers={"User-Agent": USER_AGENT, **(headers or {})},
+        headers={"User-Agent": USER_AGENT, "Accept": DEFAULT_ACCEPT, **(headers or {})},
         cookies=dict(cookies or {}),
         timeout=resolve_timeout(timeout, DEFAULT_TIMEOUT),
         verify_ssl=verify_ssl,

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from ...types import UNSET, Unset
-from . import check_delivery_reports, confirm_delivery_reports_as_received
 
 if TYPE_CHECKING:
     from messagemedia_runtime.draining import DrainResult
@@ -46,6 +45,8 @@ class DeliveryReportsResource:
         Calls ``messagemedia_messages.api.delivery_reports.check_delivery_reports``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import check_delivery_reports
+
         kwargs = check_delivery_reports._get_kwargs(
             account=account,
         )
@@ -69,6 +70,8 @@ class DeliveryReportsResource:
         ``deadline``: seconds each request may take in all, retries included.
         """
         from messagemedia_runtime.draining import drain
+
+        from . import check_delivery_reports, confirm_delivery_reports_as_received
 
         client = self._client
 
@@ -113,6 +116,8 @@ class DeliveryReportsResource:
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import confirm_delivery_reports_as_received
+
         kwargs = confirm_delivery_reports_as_received._get_kwargs(
             body={
                 "delivery_report_ids": delivery_report_ids,
@@ -146,6 +151,8 @@ class AsyncDeliveryReportsResource:
         Calls ``messagemedia_messages.api.delivery_reports.check_delivery_reports``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import check_delivery_reports
+
         kwargs = check_delivery_reports._get_kwargs(
             account=account,
         )
@@ -170,6 +177,8 @@ class AsyncDeliveryReportsResource:
         ``deadline``: seconds each request may take in all, retries included.
         """
         from messagemedia_runtime.draining import adrain
+
+        from . import check_delivery_reports, confirm_delivery_reports_as_received
 
         client = self._client
 
@@ -213,6 +222,8 @@ class AsyncDeliveryReportsResource:
         Calls ``messagemedia_messages.api.delivery_reports.confirm_delivery_reports_as_received``. Request fields are keyword
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import confirm_delivery_reports_as_received
 
         kwargs = confirm_delivery_reports_as_received._get_kwargs(
             body={

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from ...types import UNSET, Unset
-from . import cancel_scheduled_message, check_credits_remaining, get_message_status, send_messages
 
 if TYPE_CHECKING:
     from messagemedia_runtime.batching import BatchProgress, BatchResult
@@ -53,6 +52,8 @@ class MessagesResource:
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import cancel_scheduled_message
+
         kwargs = cancel_scheduled_message._get_kwargs(
             message_id,
             body={
@@ -76,6 +77,8 @@ class MessagesResource:
         Calls ``messagemedia_messages.api.messages.check_credits_remaining``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import check_credits_remaining
+
         kwargs = check_credits_remaining._get_kwargs(
             account=account,
         )
@@ -95,6 +98,8 @@ class MessagesResource:
 
         Calls ``messagemedia_messages.api.messages.get_message_status``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import get_message_status
 
         kwargs = get_message_status._get_kwargs(
             message_id,
@@ -119,6 +124,8 @@ class MessagesResource:
         Calls ``messagemedia_messages.api.messages.send_messages``. Request fields are keyword
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import send_messages
 
         kwargs = send_messages._get_kwargs(
             body={
@@ -150,6 +157,8 @@ class MessagesResource:
         ``deadline``: seconds each request may take in all, retries included.
         """
         from messagemedia_runtime.batching import run_batches
+
+        from . import send_messages
 
         client = self._client
         items = list(messages)
@@ -202,6 +211,8 @@ class AsyncMessagesResource:
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import cancel_scheduled_message
+
         kwargs = cancel_scheduled_message._get_kwargs(
             message_id,
             body={
@@ -225,6 +236,8 @@ class AsyncMessagesResource:
         Calls ``messagemedia_messages.api.messages.check_credits_remaining``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import check_credits_remaining
+
         kwargs = check_credits_remaining._get_kwargs(
             account=account,
         )
@@ -244,6 +257,8 @@ class AsyncMessagesResource:
 
         Calls ``messagemedia_messages.api.messages.get_message_status``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import get_message_status
 
         kwargs = get_message_status._get_kwargs(
             message_id,
@@ -268,6 +283,8 @@ class AsyncMessagesResource:
         Calls ``messagemedia_messages.api.messages.send_messages``. Request fields are keyword
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import send_messages
 
         kwargs = send_messages._get_kwargs(
             body={
@@ -301,6 +318,8 @@ class AsyncMessagesResource:
         ``deadline``: seconds each request may take in all, retries included.
         """
         from messagemedia_runtime.batching import arun_batches
+
+        from . import send_messages
 
         client = self._client
         items = list(messages)

@@ -16,7 +16,6 @@ from uuid import UUID
 from messagemedia_runtime.paging import AsyncPager, Page, Paging
 
 from ...types import UNSET, Unset
-from . import add_to_blacklist, check_numbers_authorised, list_blacklist, remove_from_blacklist
 
 DEFAULT_PAGE_SIZE = 100
 """The page size asked for when the API requires one and the caller gave none."""
@@ -65,6 +64,8 @@ class NumberAuthorisationResource:
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import add_to_blacklist
+
         kwargs = add_to_blacklist._get_kwargs(
             body={
                 "numbers": numbers,
@@ -86,6 +87,8 @@ class NumberAuthorisationResource:
 
         Calls ``messagemedia_messages.api.number_authorisation.check_numbers_authorised``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import check_numbers_authorised
 
         kwargs = check_numbers_authorised._get_kwargs(
             numbers,
@@ -112,6 +115,8 @@ class NumberAuthorisationResource:
         ``.next_page()``, ``.iter_pages()``) for paging by hand.
         Calls ``messagemedia_messages.api.number_authorisation.list_blacklist``.``deadline``: seconds each request may take in all, retries included (None: the client's).
         """
+
+        from . import list_blacklist
 
         client = self._client
 
@@ -142,6 +147,8 @@ class NumberAuthorisationResource:
 
         Calls ``messagemedia_messages.api.number_authorisation.remove_from_blacklist``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import remove_from_blacklist
 
         kwargs = remove_from_blacklist._get_kwargs(
             number,
@@ -178,6 +185,8 @@ class AsyncNumberAuthorisationResource:
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import add_to_blacklist
+
         kwargs = add_to_blacklist._get_kwargs(
             body={
                 "numbers": numbers,
@@ -199,6 +208,8 @@ class AsyncNumberAuthorisationResource:
 
         Calls ``messagemedia_messages.api.number_authorisation.check_numbers_authorised``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import check_numbers_authorised
 
         kwargs = check_numbers_authorised._get_kwargs(
             numbers,
@@ -225,6 +236,8 @@ class AsyncNumberAuthorisationResource:
         ``AsyncPage``: ``.items``, ``.response``, ``await .next_page()``) to page by hand.
         Calls ``messagemedia_messages.api.number_authorisation.list_blacklist``.``deadline``: seconds each request may take in all, retries included (None: the client's).
         """
+
+        from . import list_blacklist
 
         client = self._client
 
@@ -255,6 +268,8 @@ class AsyncNumberAuthorisationResource:
 
         Calls ``messagemedia_messages.api.number_authorisation.remove_from_blacklist``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import remove_from_blacklist
 
         kwargs = remove_from_blacklist._get_kwargs(
             number,

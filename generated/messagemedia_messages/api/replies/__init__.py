@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from uuid import UUID
 
 from ...types import UNSET, Unset
-from . import check_replies, confirm_replies_as_received
 
 if TYPE_CHECKING:
     from messagemedia_runtime.draining import DrainResult
@@ -46,6 +45,8 @@ class RepliesResource:
         Calls ``messagemedia_messages.api.replies.check_replies``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import check_replies
+
         kwargs = check_replies._get_kwargs(
             account=account,
         )
@@ -69,6 +70,8 @@ class RepliesResource:
         ``deadline``: seconds each request may take in all, retries included.
         """
         from messagemedia_runtime.draining import drain
+
+        from . import check_replies, confirm_replies_as_received
 
         client = self._client
 
@@ -111,6 +114,8 @@ class RepliesResource:
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import confirm_replies_as_received
+
         kwargs = confirm_replies_as_received._get_kwargs(
             body={
                 "reply_ids": reply_ids,
@@ -144,6 +149,8 @@ class AsyncRepliesResource:
         Calls ``messagemedia_messages.api.replies.check_replies``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import check_replies
+
         kwargs = check_replies._get_kwargs(
             account=account,
         )
@@ -168,6 +175,8 @@ class AsyncRepliesResource:
         ``deadline``: seconds each request may take in all, retries included.
         """
         from messagemedia_runtime.draining import adrain
+
+        from . import check_replies, confirm_replies_as_received
 
         client = self._client
 
@@ -209,6 +218,8 @@ class AsyncRepliesResource:
         Calls ``messagemedia_messages.api.replies.confirm_replies_as_received``. Request fields are keyword
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import confirm_replies_as_received
 
         kwargs = confirm_replies_as_received._get_kwargs(
             body={

@@ -15,15 +15,6 @@ from uuid import UUID
 from messagemedia_runtime.paging import AsyncPager, Page, Paging
 
 from ...types import UNSET, Unset
-from . import (
-    create_signature_key,
-    delete_signature_key,
-    disable_signature_key,
-    enable_signature_key,
-    get_enabled_signature_key,
-    get_signature_key,
-    list_signature_keys,
-)
 
 DEFAULT_PAGE_SIZE = 100
 """The page size asked for when the API requires one and the caller gave none."""
@@ -76,6 +67,8 @@ class SignatureKeysResource:
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import create_signature_key
+
         kwargs = create_signature_key._get_kwargs(
             body={
                 "digest": digest,
@@ -98,6 +91,8 @@ class SignatureKeysResource:
         Calls ``messagemedia_messages.api.signature_keys.delete_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import delete_signature_key
+
         kwargs = delete_signature_key._get_kwargs(
             key_id,
         )
@@ -115,6 +110,8 @@ class SignatureKeysResource:
 
         Calls ``messagemedia_messages.api.signature_keys.disable_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import disable_signature_key
 
         kwargs = disable_signature_key._get_kwargs()
         return disable_signature_key._call_sync(self._client, kwargs, deadline)
@@ -137,6 +134,8 @@ class SignatureKeysResource:
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import enable_signature_key
+
         kwargs = enable_signature_key._get_kwargs(
             body={
                 "key_id": key_id,
@@ -157,6 +156,8 @@ class SignatureKeysResource:
         Calls ``messagemedia_messages.api.signature_keys.get_enabled_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import get_enabled_signature_key
+
         kwargs = get_enabled_signature_key._get_kwargs()
         return get_enabled_signature_key._call_sync(self._client, kwargs, deadline)
 
@@ -172,6 +173,8 @@ class SignatureKeysResource:
 
         Calls ``messagemedia_messages.api.signature_keys.get_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import get_signature_key
 
         kwargs = get_signature_key._get_kwargs(
             key_id,
@@ -197,6 +200,8 @@ class SignatureKeysResource:
         ``.next_page()``, ``.iter_pages()``) for paging by hand.
         Calls ``messagemedia_messages.api.signature_keys.list_signature_keys``.``deadline``: seconds each request may take in all, retries included (None: the client's).
         """
+
+        from . import list_signature_keys
 
         client = self._client
 
@@ -247,6 +252,8 @@ class AsyncSignatureKeysResource:
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import create_signature_key
+
         kwargs = create_signature_key._get_kwargs(
             body={
                 "digest": digest,
@@ -269,6 +276,8 @@ class AsyncSignatureKeysResource:
         Calls ``messagemedia_messages.api.signature_keys.delete_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import delete_signature_key
+
         kwargs = delete_signature_key._get_kwargs(
             key_id,
         )
@@ -286,6 +295,8 @@ class AsyncSignatureKeysResource:
 
         Calls ``messagemedia_messages.api.signature_keys.disable_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import disable_signature_key
 
         kwargs = disable_signature_key._get_kwargs()
         return await disable_signature_key._call_async(self._client, kwargs, deadline)
@@ -308,6 +319,8 @@ class AsyncSignatureKeysResource:
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import enable_signature_key
+
         kwargs = enable_signature_key._get_kwargs(
             body={
                 "key_id": key_id,
@@ -328,6 +341,8 @@ class AsyncSignatureKeysResource:
         Calls ``messagemedia_messages.api.signature_keys.get_enabled_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import get_enabled_signature_key
+
         kwargs = get_enabled_signature_key._get_kwargs()
         return await get_enabled_signature_key._call_async(self._client, kwargs, deadline)
 
@@ -343,6 +358,8 @@ class AsyncSignatureKeysResource:
 
         Calls ``messagemedia_messages.api.signature_keys.get_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import get_signature_key
 
         kwargs = get_signature_key._get_kwargs(
             key_id,
@@ -368,6 +385,8 @@ class AsyncSignatureKeysResource:
         ``AsyncPage``: ``.items``, ``.response``, ``await .next_page()``) to page by hand.
         Calls ``messagemedia_messages.api.signature_keys.list_signature_keys``.``deadline``: seconds each request may take in all, retries included (None: the client's).
         """
+
+        from . import list_signature_keys
 
         client = self._client
 

@@ -16,7 +16,6 @@ from uuid import UUID
 from messagemedia_runtime.paging import AsyncPager, Page, Paging
 
 from ...types import UNSET, Unset
-from . import create_webhook, delete_webhook, list_webhooks, update_webhook
 
 DEFAULT_PAGE_SIZE = 100
 """The page size asked for when the API requires one and the caller gave none."""
@@ -93,6 +92,8 @@ class WebhooksResource:
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import create_webhook
+
         kwargs = create_webhook._get_kwargs(
             body={
                 "url": url,
@@ -125,6 +126,8 @@ class WebhooksResource:
         Calls ``messagemedia_messages.api.webhooks.delete_webhook``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import delete_webhook
+
         kwargs = delete_webhook._get_kwargs(
             webhook_id,
             account=account,
@@ -150,6 +153,8 @@ class WebhooksResource:
         ``.next_page()``, ``.iter_pages()``) for paging by hand.
         Calls ``messagemedia_messages.api.webhooks.list_webhooks``.``deadline``: seconds each request may take in all, retries included (None: the client's).
         """
+
+        from . import list_webhooks
 
         client = self._client
 
@@ -210,6 +215,8 @@ class WebhooksResource:
         Calls ``messagemedia_messages.api.webhooks.update_webhook``. Request fields are keyword
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import update_webhook
 
         kwargs = update_webhook._get_kwargs(
             webhook_id,
@@ -281,6 +288,8 @@ class AsyncWebhooksResource:
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import create_webhook
+
         kwargs = create_webhook._get_kwargs(
             body={
                 "url": url,
@@ -313,6 +322,8 @@ class AsyncWebhooksResource:
         Calls ``messagemedia_messages.api.webhooks.delete_webhook``.``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
+        from . import delete_webhook
+
         kwargs = delete_webhook._get_kwargs(
             webhook_id,
             account=account,
@@ -338,6 +349,8 @@ class AsyncWebhooksResource:
         ``AsyncPage``: ``.items``, ``.response``, ``await .next_page()``) to page by hand.
         Calls ``messagemedia_messages.api.webhooks.list_webhooks``.``deadline``: seconds each request may take in all, retries included (None: the client's).
         """
+
+        from . import list_webhooks
 
         client = self._client
 
@@ -398,6 +411,8 @@ class AsyncWebhooksResource:
         Calls ``messagemedia_messages.api.webhooks.update_webhook``. Request fields are keyword
         arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
+
+        from . import update_webhook
 
         kwargs = update_webhook._get_kwargs(
             webhook_id,

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +71,23 @@ def _list_once(state: CliState, inbox: Inbox, confirm: bool) -> None:
         )
 
 
+@contextmanager
+def _stopped_by_signals() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM end the loop, also when started in the background by a shell,
+    which starts such jobs with SIGINT ignored (``messagemedia replies --follow &``, supervisors)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in previous:
+        signal.signal(sig, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def _follow(state: CliState, inbox: Inbox, confirm: bool, interval: float) -> None:
     resource = getattr(state.client(), inbox.resource)
     out = state.out
@@ -76,27 +97,28 @@ def _follow(state: CliState, inbox: Inbox, confirm: bool, interval: float) -> No
 
     seen: set[str] = set()
     state.out.note(f"following {inbox.name} every {interval:g} s; Ctrl-C stops")
-    try:
-        while True:
-            if confirm:
-                # drain confirms an item only after show() returned for it: nothing unprinted is confirmed.
-                result = resource.drain(show)
-                if result.failed:
-                    raise result.failed[0].error
-                if result.unconfirmed:
-                    out.note(
-                        f"{len(result.unconfirmed)} {inbox.name} shown but not confirmed; they come again"
-                    )
-            else:
-                for item in getattr(resource.check(), inbox.items):
-                    item_id = _item_id(item, inbox)
-                    if item_id is None or item_id not in seen:
-                        if item_id is not None:
-                            seen.add(item_id)
-                        show(item)
-            time.sleep(interval)
-    except KeyboardInterrupt:
-        out.note("stopped")
+    with _stopped_by_signals():
+        try:
+            while True:
+                if confirm:
+                    # drain confirms an item only after show() returned: nothing unprinted is confirmed.
+                    result = resource.drain(show)
+                    if result.failed:
+                        raise result.failed[0].error
+                    if result.unconfirmed:
+                        out.note(
+                            f"{len(result.unconfirmed)} {inbox.name} shown but not confirmed; they come again"
+                        )
+                else:
+                    for item in getattr(resource.check(), inbox.items):
+                        item_id = _item_id(item, inbox)
+                        if item_id is None or item_id not in seen:
+                            if item_id is not None:
+                                seen.add(item_id)
+                            show(item)
+                time.sleep(interval)
+        except KeyboardInterrupt:
+            out.note("stopped")
 
 
 def _inbox_command(name: str, inbox: Inbox, example: str) -> click.Command:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ssl
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 
 import httpx
 from attrs import define, evolve, field
@@ -301,7 +301,100 @@ def create_client(
     )
 
 
-class MessageMedia:
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+
+class _ClientObject(Generic[H]):
+    """What ``MessageMedia`` and ``AsyncMessageMedia`` share: settings, options and the lower ``Client``."""
+
+    _client: Client
+    _http_client_type: ClassVar[type[httpx.Client] | type[httpx.AsyncClient]]
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        api_secret: str | None = None,
+        *,
+        hmac: bool = True,
+        algorithm: str = DEFAULT_ALGORITHM,
+        region: str | None = None,
+        base_url: str | None = None,
+        account: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        retry: RetryPolicy | None = None,
+        deadline: float | None = None,
+        follow_redirects: bool = False,
+        http_client: H | None = None,
+    ) -> None:
+        client = create_client(
+            api_key,
+            api_secret,
+            hmac=hmac,
+            algorithm=algorithm,
+            region=region,
+            base_url=base_url,
+            account=account,
+            timeout=timeout,
+            retry=retry,
+            deadline=deadline,
+            follow_redirects=follow_redirects,
+        )
+        if http_client is not None:
+            wanted = self._http_client_type
+            if not isinstance(http_client, wanted):
+                raise ConfigurationError(
+                    f"http_client must be an httpx.{wanted.__name__} ({type(self).__name__} takes that kind)"
+                )
+            if isinstance(http_client, httpx.Client):
+                client.set_httpx_client(http_client)
+            else:
+                client.set_async_httpx_client(http_client)
+        self._client = client
+
+    @classmethod
+    def from_client(cls, client: Client) -> Self:
+        """A client object on top of a lower-level ``Client`` (e.g. from ``create_client``)."""
+        instance = cls.__new__(cls)
+        instance._client = client
+        return instance
+
+    @property
+    def low_level_client(self) -> Client:
+        """The ``Client`` the functions of ``messagemedia_messages.api`` take, sharing these connections."""
+        return self._client
+
+    @property
+    def base_url(self) -> str:
+        return self._client.base_url
+
+    @property
+    def account(self) -> str | None:
+        return self._client.account
+
+    def with_options(
+        self,
+        *,
+        account: str | None | Unset = UNSET,
+        timeout: float | httpx.Timeout | Unset = UNSET,
+        retry: RetryPolicy | Unset = UNSET,
+        deadline: float | None | Unset = UNSET,
+    ) -> Self:
+        """A client like this one with the options given changed (``account=None`` acts for the
+        main account again); it shares this one's connections, so it is cheap to make per call::
+
+            client.with_options(account="SubAccount01", deadline=5).messages.check_credits()
+        """
+        return self.from_client(
+            self._client.with_options(account=account, timeout=timeout, retry=retry, deadline=deadline)
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, account={self.account!r}, auth={self._client.auth!r})"
+        )
+
+
+class MessageMedia(_ClientObject[httpx.Client]):
     """The MessageMedia Messages API.
 
         ``client = MessageMedia()`` reads ``MESSAGEMEDIA_API_KEY`` and ``MESSAGEMEDIA_API_SECRET`` from
@@ -337,64 +430,7 @@ class MessageMedia:
         between threads, and it builds fresh connections in a process forked after it was made.
     """
 
-    _client: Client
-
-    def __init__(
-        self,
-        api_key: str | None = None,
-        api_secret: str | None = None,
-        *,
-        hmac: bool = True,
-        algorithm: str = DEFAULT_ALGORITHM,
-        region: str | None = None,
-        base_url: str | None = None,
-        account: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        retry: RetryPolicy | None = None,
-        deadline: float | None = None,
-        follow_redirects: bool = False,
-        http_client: httpx.Client | None = None,
-    ) -> None:
-        client = create_client(
-            api_key,
-            api_secret,
-            hmac=hmac,
-            algorithm=algorithm,
-            region=region,
-            base_url=base_url,
-            account=account,
-            timeout=timeout,
-            retry=retry,
-            deadline=deadline,
-            follow_redirects=follow_redirects,
-        )
-        if http_client is not None:
-            if not isinstance(http_client, httpx.Client):
-                raise ConfigurationError(
-                    "http_client must be an httpx.Client (AsyncMessageMedia takes an httpx.AsyncClient)"
-                )
-            client.set_httpx_client(http_client)
-        self._client = client
-
-    @classmethod
-    def from_client(cls, client: Client) -> Self:
-        """A client object on top of a lower-level ``Client`` (e.g. from ``create_client``)."""
-        instance = cls.__new__(cls)
-        instance._client = client
-        return instance
-
-    @property
-    def low_level_client(self) -> Client:
-        """The ``Client`` the functions of ``messagemedia_messages.api`` take, sharing these connections."""
-        return self._client
-
-    @property
-    def base_url(self) -> str:
-        return self._client.base_url
-
-    @property
-    def account(self) -> str | None:
-        return self._client.account
+    _http_client_type = httpx.Client
 
     @cached_property
     def delivery_reports(self) -> DeliveryReportsResource:
@@ -444,23 +480,6 @@ class MessageMedia:
 
         return WebhooksResource(self._client)
 
-    def with_options(
-        self,
-        *,
-        account: str | None | Unset = UNSET,
-        timeout: float | httpx.Timeout | Unset = UNSET,
-        retry: RetryPolicy | Unset = UNSET,
-        deadline: float | None | Unset = UNSET,
-    ) -> Self:
-        """A client like this one with the options given changed (``account=None`` acts for the
-        main account again); it shares this one's connections, so it is cheap to make per call::
-
-            client.with_options(account="SubAccount01", deadline=5).messages.check_credits()
-        """
-        return self.from_client(
-            self._client.with_options(account=account, timeout=timeout, retry=retry, deadline=deadline)
-        )
-
     def close(self) -> None:
         """Close the connections."""
         self._client.close()
@@ -471,11 +490,8 @@ class MessageMedia:
     def __exit__(self, *args: object) -> None:
         self.close()
 
-    def __repr__(self) -> str:
-        return f"MessageMedia(base_url={self.base_url!r}, account={self.account!r}, auth={self._client.auth!r})"
 
-
-class AsyncMessageMedia:
+class AsyncMessageMedia(_ClientObject[httpx.AsyncClient]):
     """The MessageMedia Messages API, for asyncio: every API method is a coroutine.
 
         ``client = AsyncMessageMedia()`` reads ``MESSAGEMEDIA_API_KEY`` and ``MESSAGEMEDIA_API_SECRET`` from
@@ -511,64 +527,7 @@ class AsyncMessageMedia:
         between tasks, and it builds fresh connections in a process forked after it was made.
     """
 
-    _client: Client
-
-    def __init__(
-        self,
-        api_key: str | None = None,
-        api_secret: str | None = None,
-        *,
-        hmac: bool = True,
-        algorithm: str = DEFAULT_ALGORITHM,
-        region: str | None = None,
-        base_url: str | None = None,
-        account: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        retry: RetryPolicy | None = None,
-        deadline: float | None = None,
-        follow_redirects: bool = False,
-        http_client: httpx.AsyncClient | None = None,
-    ) -> None:
-        client = create_client(
-            api_key,
-            api_secret,
-            hmac=hmac,
-            algorithm=algorithm,
-            region=region,
-            base_url=base_url,
-            account=account,
-            timeout=timeout,
-            retry=retry,
-            deadline=deadline,
-            follow_redirects=follow_redirects,
-        )
-        if http_client is not None:
-            if not isinstance(http_client, httpx.AsyncClient):
-                raise ConfigurationError(
-                    "http_client must be an httpx.AsyncClient (MessageMedia takes an httpx.Client)"
-                )
-            client.set_async_httpx_client(http_client)
-        self._client = client
-
-    @classmethod
-    def from_client(cls, client: Client) -> Self:
-        """A client object on top of a lower-level ``Client`` (e.g. from ``create_client``)."""
-        instance = cls.__new__(cls)
-        instance._client = client
-        return instance
-
-    @property
-    def low_level_client(self) -> Client:
-        """The ``Client`` the functions of ``messagemedia_messages.api`` take, sharing these connections."""
-        return self._client
-
-    @property
-    def base_url(self) -> str:
-        return self._client.base_url
-
-    @property
-    def account(self) -> str | None:
-        return self._client.account
+    _http_client_type = httpx.AsyncClient
 
     @cached_property
     def delivery_reports(self) -> AsyncDeliveryReportsResource:
@@ -618,23 +577,6 @@ class AsyncMessageMedia:
 
         return AsyncWebhooksResource(self._client)
 
-    def with_options(
-        self,
-        *,
-        account: str | None | Unset = UNSET,
-        timeout: float | httpx.Timeout | Unset = UNSET,
-        retry: RetryPolicy | Unset = UNSET,
-        deadline: float | None | Unset = UNSET,
-    ) -> Self:
-        """A client like this one with the options given changed (``account=None`` acts for the
-        main account again); it shares this one's connections, so it is cheap to make per call::
-
-            client.with_options(account="SubAccount01", deadline=5).messages.check_credits()
-        """
-        return self.from_client(
-            self._client.with_options(account=account, timeout=timeout, retry=retry, deadline=deadline)
-        )
-
     async def aclose(self) -> None:
         """Close the connections (in the running event loop)."""
         await self._client.aclose()
@@ -644,6 +586,3 @@ class AsyncMessageMedia:
 
     async def __aexit__(self, *args: object) -> None:
         await self.aclose()
-
-    def __repr__(self) -> str:
-        return f"AsyncMessageMedia(base_url={self.base_url!r}, account={self.account!r}, auth={self._client.auth!r})"

@@ -14,6 +14,8 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from .unset import Unset
+
 __all__ = ["to_json"]
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -28,7 +30,7 @@ def to_json(value: Any) -> Any:
     if isinstance(value, _SCALARS):
         return value
     if isinstance(value, Mapping):
-        return {key: to_json(item) for key, item in value.items() if not _is_unset(item)}
+        return {key: to_json(item) for key, item in value.items() if not isinstance(item, Unset)}
     if isinstance(value, list | tuple):
         return [to_json(item) for item in value]
     if isinstance(value, enum.Enum):
@@ -44,8 +46,3 @@ def to_json(value: Any) -> Any:
         return to_dict()
     return value
 
-
-def _is_unset(value: Any) -> bool:
-    # The generated package's UNSET is a falsy instance of its Unset class; matched by name so this
-    # module does not import the generated package.
-    return type(value).__name__ == "Unset" and not value

@@ -139,9 +139,11 @@ def test_a_kill_9_and_restart_midway_loses_no_accepted_message(tmp_path: Path) -
     results = outcome[0]
     ids = accepted_ids(results)
     failures = [failure for result in results for failure in result.failures]
-    # Only batches in flight at the moment of the kill may have failed: at most one per sync client
-    # and `concurrency` per async one, and their outcome is unknown, never "not sent".
-    assert len(failures) <= THREADS + 4 * TASKS
+    # Only batches the kill caught may have failed: those in flight (at most one per sync client and
+    # `concurrency` per async one) and, in the moment before a client notices the dead socket, one
+    # more per client written to a kept-alive connection the kill had closed. Their outcome is
+    # unknown, never "not sent" (seen once: 21 on a loaded machine, above the in-flight 20).
+    assert len(failures) <= (THREADS + 4 * TASKS) + (THREADS + TASKS)
     assert all(failure.outcome_unknown for failure in failures), failures
     assert len(ids) + sum(len(f.indices) for f in failures) == TOTAL
     assert len(set(ids)) == len(ids)

@@ -45,4 +45,3 @@ def to_json(value: Any) -> Any:
     if callable(to_dict):
         return to_dict()
     return value
-

@@ -16,7 +16,13 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from .errors import ConfigurationError, MessageMediaError, RequestValidationError, SendOutcomeUnknownError
+from .errors import (
+    BadRequestError,
+    ConfigurationError,
+    MessageMediaError,
+    RequestValidationError,
+    SendOutcomeUnknownError,
+)
 
 __all__ = [
     "BatchFailure",
@@ -32,6 +38,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 logger = logging.getLogger("messagemedia")
 _FIRST_INDEX = re.compile(r"\[(\d+)\]")
+# ``messages[50]`` in a 400's details: an item of the batch, by its position in the request.
+_ITEM_REFERENCE = re.compile(r"(?<![\w.])(\w+)\[(\d+)\]")
 
 
 class BatchSkippedError(MessageMediaError):
@@ -48,7 +56,8 @@ class BatchSendError(MessageMediaError):
         super().__init__(
             f"{failed} of {len(result.sent)} items were not confirmed as accepted ({', '.join(kinds)});"
             f" {result.accepted_count} were accepted in {result.requests} requests"
-            + (f"; {unknown} may or may not have been accepted" if unknown else ""),
+            + (f"; {unknown} may or may not have been accepted" if unknown else "")
+            + (f"; first: {result.failures[0].describe()}" if result.failures else ""),
             operation=result.operation,
         )
         self.result = result
@@ -83,10 +92,35 @@ class BatchFailure(Generic[R]):
 
     @property
     def message_index(self) -> int | None:
-        """For a validation failure, the input position of the offending item."""
+        """The input position of the offending item: for a validation failure, and for a 400 whose
+        ``details`` name items (the lowest position named)."""
         if isinstance(self.error, RequestValidationError):
             return self.error.index
-        return None
+        named = self.message_indices
+        return named[0] if named else None
+
+    @property
+    def message_indices(self) -> tuple[int, ...]:
+        """The input positions the error names: the validation failure's item, or every item a 400's
+        ``details`` name (already the caller's positions, not those inside the batch)."""
+        if isinstance(self.error, RequestValidationError):
+            return () if self.error.index is None else (self.error.index,)
+        if isinstance(self.error, BadRequestError):
+            named = {int(m.group(2)) for d in self.error.details for m in _ITEM_REFERENCE.finditer(d)}
+            return tuple(sorted(i for i in named if i in self.indices))
+        return ()
+
+    def describe(self) -> str:
+        """One line: the positions, the error's class and what it says about them."""
+        span = f"item {self.start}" if len(self.indices) == 1 else f"items {self.start}-{self.end - 1}"
+        if isinstance(self.error, RequestValidationError):
+            said = self.error.message
+        elif isinstance(self.error, BadRequestError) and self.error.details:
+            said = self.error.details[0]
+        else:  # another error's text may quote what was sent; its class says enough here
+            said = ""
+        said = said if len(said) <= 200 else said[:200] + "…"
+        return f"{span}, {type(self.error).__name__}" + (f": {said}" if said else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +156,21 @@ class BatchResult(Generic[R]):
             raise BatchSendError(self)  # type: ignore[arg-type]
 
 
+def _rebased_details(error: BadRequestError, positions: Sequence[int], items_field: str) -> None:
+    """Make a 400's ``details`` name the caller's positions (``messages[150]``), not the request's
+    (``messages[50]``); ``error.body`` keeps the API's answer as it came."""
+
+    def fix(match: re.Match[str]) -> str:
+        index = int(match.group(2))
+        if match.group(1) != items_field or not 0 <= index < len(positions):
+            return match.group(0)
+        return f"{items_field}[{positions[index]}]"
+
+    error.details = [_ITEM_REFERENCE.sub(fix, detail) for detail in error.details]
+    if error.api_message is not None:
+        error.api_message = _ITEM_REFERENCE.sub(fix, error.api_message)
+
+
 def _rebased(error: RequestValidationError, positions: Sequence[int]) -> RequestValidationError:
     """The same error, naming the caller's position instead of the position inside one batch."""
     if error.index is None or not 0 <= error.index < len(positions):
@@ -154,6 +203,8 @@ class _Run(Generic[T, R]):
         max_batch: int,
         operation: str | None,
         progress: Callable[[BatchProgress], object] | None,
+        *,
+        items_field: str | None = None,
     ) -> None:
         if not 1 <= batch_size <= max_batch:
             raise ConfigurationError(f"batch_size must be between 1 and {max_batch}")
@@ -164,6 +215,7 @@ class _Run(Generic[T, R]):
             for start in range(0, len(items), batch_size)
         ]
         self.failed = False
+        self.items_field = items_field
         self._done = 0
         self._progress = progress
 
@@ -186,6 +238,8 @@ class _Run(Generic[T, R]):
     def fail(self, positions: Sequence[int], error: Exception) -> None:
         if isinstance(error, RequestValidationError):
             error = _rebased(error, positions)
+        elif isinstance(error, BadRequestError) and self.items_field is not None:
+            _rebased_details(error, positions, self.items_field)
         # Only the class: the error text of a foreign exception might quote message content.
         logger.warning(
             "batch of %d items from position %d failed: %s",
@@ -244,14 +298,17 @@ def run_batches(
     stop_on_error: bool = False,
     progress: Callable[[BatchProgress], object] | None = None,
     operation: str | None = None,
+    items_field: str | None = None,
 ) -> BatchResult[R]:
     """Send ``items`` in order, ``batch_size`` per call of ``send``; never raises for a failed batch.
 
     ``send`` returns what the API accepted, one answer per item in order. When a batch breaks the
     spec's rules (``RequestValidationError``, raised before anything is sent), ``check`` is run on
     each of its items: the offending ones fail alone and the rest of the batch is sent.
+    ``items_field``: the body's list of items (``messages``), so that a 400's ``details`` can be
+    made to name the caller's positions.
     """
-    run: _Run[T, R] = _Run(items, batch_size, max_batch, operation, progress)
+    run: _Run[T, R] = _Run(items, batch_size, max_batch, operation, progress, items_field=items_field)
     for positions in run.batches:
         if run.failed and stop_on_error:
             run.skip(positions)
@@ -291,13 +348,14 @@ async def arun_batches(
     stop_on_error: bool = False,
     progress: Callable[[BatchProgress], object] | None = None,
     operation: str | None = None,
+    items_field: str | None = None,
 ) -> BatchResult[R]:
     """The async twin of ``run_batches``, with up to ``concurrency`` batches in flight."""
     import asyncio  # here, not at import time: a sync-only program never needs asyncio
 
     if concurrency < 1:
         raise ConfigurationError("concurrency must be at least 1")
-    run: _Run[T, R] = _Run(items, batch_size, max_batch, operation, progress)
+    run: _Run[T, R] = _Run(items, batch_size, max_batch, operation, progress, items_field=items_field)
     gate = asyncio.Semaphore(concurrency)
 
     async def one(positions: list[int], checker: Callable[[T], object] | None) -> None:

@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 import httpx
 
 from . import deadline
-from .errors import ConfigurationError
+from .errors import ClientClosedError, ConfigurationError
 
 if TYPE_CHECKING:
     import asyncio
 
-__all__ = ["Connections", "fork_generation"]
+__all__ = ["Connections", "closed_error", "fork_generation"]
 
 _forks = 0
 
@@ -44,6 +44,14 @@ def fork_generation() -> int:
     return _forks
 
 
+def closed_error() -> ClientClosedError:
+    return ClientClosedError(
+        "this client is closed (close(), aclose() or the end of its with block closed it, or the"
+        " httpx client it was given was closed); its with_options() copies share its connections."
+        " Nothing was sent: make a new client."
+    )
+
+
 def _install_deadlines(client: httpx.Client | httpx.AsyncClient) -> None:
     # httpx keeps the transport it built (and those of proxy mounts) on the client.
     transports = [getattr(client, "_transport", None), *getattr(client, "_mounts", {}).values()]
@@ -57,6 +65,7 @@ class Connections:
 
     __slots__ = (
         "_async",
+        "_async_closed",
         "_async_fork",
         "_async_loop",
         "_async_owned",
@@ -64,6 +73,7 @@ class Connections:
         "_build_sync",
         "_lock",
         "_sync",
+        "_sync_closed",
         "_sync_fork",
         "_sync_owned",
     )
@@ -77,10 +87,12 @@ class Connections:
         self._sync: httpx.Client | None = None
         self._sync_owned = True
         self._sync_fork = 0
+        self._sync_closed = False
         self._async: httpx.AsyncClient | None = None
         self._async_owned = True
         self._async_fork = 0
         self._async_loop: asyncio.AbstractEventLoop | None = None
+        self._async_closed = False
 
     def use_sync(self, client: httpx.Client) -> None:
         """Use the caller's ``client`` for sync calls (it is not rebuilt after a fork)."""
@@ -96,6 +108,8 @@ class Connections:
         if client is not None and self._sync_fork == _forks:
             return client
         with self._lock:
+            if self._sync_closed:
+                raise closed_error()
             if self._sync is not None and self._sync_fork != _forks and not self._sync_owned:
                 raise ConfigurationError(
                     "this client was given an httpx.Client before os.fork(); its connections belong to"
@@ -120,6 +134,8 @@ class Connections:
                 self._async_loop = loop
             return client
         with self._lock:
+            if self._async_closed:
+                raise closed_error()
             stale = self._async is not None and (
                 self._async_fork != _forks or self._async_loop not in (None, loop)
             )
@@ -138,14 +154,18 @@ class Connections:
             return self._async
 
     def close(self) -> None:
-        """Close the sync httpx client, if this process built or was given one."""
+        """Close the sync httpx client, if this process built or was given one; sync calls made
+        after this raise ``ClientClosedError`` (also in a child forked later)."""
+        self._sync_closed = True
         if self._sync is not None and self._sync_fork == _forks:
             self._sync.close()
 
     async def aclose(self) -> None:
-        """Close the async httpx client, if it belongs to this process and the running loop."""
+        """Close the async httpx client, if it belongs to this process and the running loop; async
+        calls made after this raise ``ClientClosedError``."""
         import asyncio
 
+        self._async_closed = True
         if self._async is None or self._async_fork != _forks:
             return
         if self._async_loop in (None, asyncio.get_running_loop()):

@@ -22,6 +22,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictError",
     "DeadlineExceededError",
@@ -82,6 +83,12 @@ class MessageMediaError(Exception):
 class ConfigurationError(MessageMediaError, ValueError):
     """A client was set up wrongly: missing or unusable credentials, an unknown region or algorithm,
     a base URL or option that cannot work. Raised when the client is built, before any request."""
+
+
+class ClientClosedError(ConfigurationError):
+    """The client was closed (``close()``, ``aclose()`` or the end of its ``with`` block), or the
+    ``httpx`` client it was given was. Its ``with_options()`` copies share its connections, so
+    they are closed with it. Nothing was sent; make a new client."""
 
 
 class RequestValidationError(MessageMediaError, ValueError):

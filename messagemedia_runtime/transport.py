@@ -30,6 +30,7 @@ from typing import Any, Protocol
 import httpx
 from httpx import USE_CLIENT_DEFAULT
 
+from .connections import closed_error
 from .deadline import absolute, within
 from .errors import (
     APIConnectionError,
@@ -378,6 +379,8 @@ def send_sync(
     """
     attempts = _prepare(client, request_kwargs, operation, deadline)
     http = client.get_httpx_client()
+    if http.is_closed:
+        raise closed_error()
     while True:
         attempts.begin()
         timeout = attempts.timeout(client.timeout, http.timeout)
@@ -414,6 +417,8 @@ async def send_async(
     """The async twin of ``send_sync``."""
     attempts = _prepare(client, request_kwargs, operation, deadline)
     http = client.get_async_httpx_client()
+    if http.is_closed:
+        raise closed_error()
     while True:
         attempts.begin()
         timeout = attempts.timeout(client.timeout, http.timeout)

@@ -188,6 +188,20 @@ def _describe(field: str, rule: str | None, definition: Any, value: Any, fallbac
     return fallback
 
 
+def _unknown_field(owner: str, value: dict[Any, Any], definition: dict[str, Any]) -> tuple[str, str]:
+    """The field path and text for a key the spec does not define, with the closest one it does."""
+    import difflib  # only on this error's path
+
+    known = [str(name) for name in definition.get("properties", {})]
+    unknown = sorted(str(key) for key in value if str(key) not in known)
+    key = unknown[0] if unknown else "?"
+    field = key if owner == "body" else f"{owner}.{key}"
+    close = difflib.get_close_matches(key, known, n=1)
+    hint = f"did you mean {close[0]}?" if close else f"the fields are {', '.join(known)}"
+    more = f" (and {len(unknown) - 1} more)" if len(unknown) > 1 else ""
+    return field, f"{field} is not a field openapi.yaml defines here{more}: {hint}"
+
+
 def _explain(operation: Operation, exc: Any, body: Any) -> RequestValidationError:
     raw_name = str(getattr(exc, "name", "") or "data")
     field = _field_name(raw_name)
@@ -208,6 +222,8 @@ def _explain(operation: Operation, exc: Any, body: Any) -> RequestValidationErro
         )
         field = f"{owner}.format"
         rule = "mms_only"
+    elif rule == "additionalProperties" and isinstance(value, dict) and isinstance(definition, dict):
+        field, text = _unknown_field(field, value, definition)
     elif raw_name == "data.headers.Account":
         text = _describe("account (the Account header)", rule, definition, value, fallback)
     else:

@@ -343,8 +343,11 @@ def _admin_post(args: argparse.Namespace, path: str, body: dict[str, Any]) -> in
     secret = args.secret or os.environ.get("MESSAGEMEDIA_API_SECRET")
     if key and secret:
         headers["Authorization"] = "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode()
+    root = base_url.rstrip("/")
+    if root.endswith("/v1"):  # as the client takes it: the API's documentation writes the base URL so
+        root = root[: -len("/v1")]
     request = urllib.request.Request(  # noqa: S310 - scheme checked above
-        base_url.rstrip("/") + path,
+        root + path,
         data=json.dumps(body).encode(),
         method="POST",
         headers=headers,

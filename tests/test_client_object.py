@@ -17,8 +17,16 @@ from sandbox_helpers import running_sandbox
 
 import messagemedia_messages
 from messagemedia_messages import AsyncMessageMedia, MessageMedia
-from messagemedia_messages.errors import ConfigurationError, NotFoundError, RequestValidationError
-from messagemedia_messages.models import Format, Message, Metadata
+from messagemedia_messages.api.replies import confirm_replies_as_received
+from messagemedia_messages.errors import (
+    APIConnectionError,
+    ClientClosedError,
+    ConfigurationError,
+    NotFoundError,
+    RequestValidationError,
+)
+from messagemedia_messages.models import ConfirmRepliesAsReceivedRequest, Format, Message, Metadata
+from messagemedia_messages.types import MessageParam
 from messagemedia_sandbox import DEFAULT_KEY, DEFAULT_SECRET, SandboxServer
 
 pytestmark = pytest.mark.sandbox
@@ -158,6 +166,11 @@ def test_models_and_dicts_mix(sandbox: SandboxServer) -> None:
             "messages[0].delivery_report",
         ),
         ({"destination_number": DEST}, "messages[0]"),
+        # A misspelt field would otherwise go out unnoticed (and no delivery report would come).
+        (
+            {"content": "x", "destination_number": DEST, "delivery_reports": True},
+            "messages[0].delivery_reports",
+        ),
     ],
 )
 def test_wrong_values_are_named_before_anything_is_sent(message: dict[str, Any], field: str) -> None:
@@ -168,6 +181,31 @@ def test_wrong_values_are_named_before_anything_is_sent(message: dict[str, Any],
     with pytest.raises(RequestValidationError) as caught:
         client.messages.send(messages=[message])  # type: ignore[list-item]
     assert caught.value.field == field and caught.value.index == 0
+
+
+def test_a_field_the_spec_does_not_define_is_refused_with_the_closest_one() -> None:
+    client = MessageMedia("K", "S", base_url="http://127.0.0.1:9")  # nothing listens there
+    message: Any = {"content": "x", "destination_number": DEST, "delivery_reports": True}
+    with pytest.raises(RequestValidationError, match=r"did you mean delivery_report\?") as caught:
+        client.messages.send(messages=[{"content": "ok", "destination_number": DEST}, message])
+    assert (caught.value.field, caught.value.index, caught.value.rule) == (
+        "messages[1].delivery_reports",
+        1,
+        "additionalProperties",
+    )
+    model = Message(content="x", destination_number=DEST)
+    model["callback"] = "https://hooks.example.com/mm"  # a model's additional_properties are sent too
+    with pytest.raises(RequestValidationError, match=r"messages\[0\].callback .*did you mean callback_url\?"):
+        client.messages.send(messages=[model])
+    body = ConfirmRepliesAsReceivedRequest(reply_ids=[uuid.uuid4()])
+    body["zzz"] = 1
+    with pytest.raises(RequestValidationError, match=r"zzz is not a field .*: the fields are reply_ids$"):
+        confirm_replies_as_received.sync(client=client.low_level_client, body=body)
+    # What stays open: metadata takes any key, as the spec says.
+    with pytest.raises(APIConnectionError, match=r"127\.0\.0\.1:9"):  # valid, so it tries to send
+        client.messages.send(
+            messages=[{"content": "x", "destination_number": DEST, "metadata": {"any": "v"}}]
+        )
 
 
 def test_wrong_ids_are_named_before_anything_is_sent() -> None:
@@ -223,6 +261,42 @@ def test_a_given_http_client_still_goes_to_base_url_and_is_signed(sandbox: Sandb
     with httpx.Client(base_url="http://elsewhere.invalid") as mine:
         client = MessageMedia(DEFAULT_KEY, DEFAULT_SECRET, base_url=sandbox.base_url, http_client=mine)
         assert client.messages.check_credits().to_dict()["credits"] == 10_000
+
+
+def test_a_closed_client_says_so_and_sends_nothing(sandbox: SandboxServer) -> None:
+    message: MessageParam = {"content": "after close", "destination_number": DEST}
+    used = MessageMedia(DEFAULT_KEY, DEFAULT_SECRET, base_url=sandbox.base_url)
+    sub = used.with_options(account="Sub01")
+    used.messages.check_credits()
+    used.close()
+    never_used = MessageMedia(DEFAULT_KEY, DEFAULT_SECRET, base_url=sandbox.base_url)
+    never_used.close()  # closed before its first call: closed all the same, not silently reopened
+    with MessageMedia(DEFAULT_KEY, DEFAULT_SECRET, base_url=sandbox.base_url) as scoped:
+        scoped.messages.check_credits()
+    with httpx.Client() as theirs:
+        given = MessageMedia(DEFAULT_KEY, DEFAULT_SECRET, base_url=sandbox.base_url, http_client=theirs)
+    for closed in (used, sub, never_used, scoped, given):
+        with pytest.raises(ClientClosedError, match="closed") as caught:
+            closed.messages.send(messages=[message])
+        assert isinstance(caught.value, ConfigurationError) and DEFAULT_SECRET not in str(caught.value)
+        result = closed.messages.send_many([message, message])
+        assert [type(f.error) for f in result.failures] == [ClientClosedError] and result.requests == 1
+    assert sandbox.store.count_all()["messages"] == 0
+
+
+def test_a_closed_async_client_says_so(sandbox: SandboxServer) -> None:
+    async def scenario() -> None:
+        client = AsyncMessageMedia(DEFAULT_KEY, DEFAULT_SECRET, base_url=sandbox.base_url)
+        await client.messages.check_credits()
+        await client.aclose()
+        with pytest.raises(ClientClosedError):
+            await client.messages.check_credits()
+        async with AsyncMessageMedia(DEFAULT_KEY, DEFAULT_SECRET, base_url=sandbox.base_url) as scoped:
+            await scoped.messages.check_credits()
+        with pytest.raises(ClientClosedError):
+            await scoped.messages.check_credits()
+
+    asyncio.run(scenario())
 
 
 def test_a_base_url_with_v1_works(sandbox: SandboxServer) -> None:

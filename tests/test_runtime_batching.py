@@ -104,6 +104,50 @@ async def test_invalid_messages_fail_alone_and_are_named_by_their_input_position
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_a_batch_the_api_refuses_names_the_callers_positions(
+    mode: str, server: FaultServer, client_factory: Callable[..., Client]
+) -> None:
+    def answer(request: Recorded) -> Step:
+        # The API refuses the request holding message 150 and names it by its place in that request.
+        sent = request.json()["messages"]
+        contents = [m["content"] for m in sent]
+        if "hello 150" in contents:
+            at, other = contents.index("hello 150"), contents.index("hello 120")
+            return Step(
+                400,
+                {
+                    "message": f"Invalid message at messages[{at}]",
+                    "details": [
+                        f"messages[{at}].source_number: not a number this account may send from",
+                        f"messages[{other}].source_number: not a number this account may send from",
+                        "metadata[3] is not about an item",  # left alone: not the batch's list
+                    ],
+                },
+            )
+        return send_answer(request)
+
+    server.responder = answer
+    result = await run(mode, client_factory(server.url), MESSAGES[:250])
+    assert [(f.start, f.end) for f in result.failures] == [(100, 200)]
+    failure = result.failures[0]
+    assert not failure.outcome_unknown  # a 400: nothing of that batch was sent
+    error = failure.error
+    assert isinstance(error, errors.BadRequestError)
+    assert error.details == [
+        "messages[150].source_number: not a number this account may send from",
+        "messages[120].source_number: not a number this account may send from",
+        "metadata[3] is not about an item",
+    ]
+    assert error.api_message == "Invalid message at messages[150]"
+    assert error.body["details"][0].startswith("messages[50].")  # the API's answer, as it came
+    assert failure.message_indices == (120, 150) and failure.message_index == 120
+    assert "messages[150].source_number" in str(error)
+    with pytest.raises(BatchSendError) as caught:
+        result.raise_if_failed()
+    assert "first: items 100-199, BadRequestError: messages[150].source_number" in str(caught.value)
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
 async def test_stop_on_error_skips_later_batches(
     mode: str, server: FaultServer, client_factory: Callable[..., Client]
 ) -> None:

@@ -462,3 +462,24 @@ def test_check_request_direct_use() -> None:
                 ]
             },
         )
+
+
+@pytest.mark.parametrize(
+    ("scheduled", "allowed"),
+    [
+        ("0000-01-01T00:00:00Z", False),  # RFC 3339's pattern reads it; the API and datetime do not
+        ("0000-02-29T00:00:00Z", False),  # nor as a leap day
+        ("0001-01-01T00:00:00Z", True),
+        ("2028-02-29T09:30:00+10:00", True),
+        ("9999-12-31T23:59:59Z", True),
+    ],
+)
+def test_a_date_time_in_the_year_0000_is_refused_before_sending(scheduled: str, allowed: bool) -> None:
+    body = {"messages": [{"content": "x", "destination_number": "+61491570156", "scheduled": scheduled}]}
+    if allowed:
+        check_request(SEND, path={}, body=body)
+        return
+    with pytest.raises(
+        RequestValidationError, match=r"messages\[0\].scheduled must be an ISO 8601 date-time"
+    ):
+        check_request(SEND, path={}, body=body)

@@ -112,6 +112,13 @@ def test_reply_and_destination_find_the_sandbox_through_messagemedia_base_url(tm
         assert done.returncode == 0, done.stderr
         (doomed,) = api.send(sms(destination_number="+61400000004"))
         wait_until(lambda: api.status(doomed["message_id"]) == "failed")
+        # The API's documentation writes the base URL with /v1; the client takes it, so these do too.
+        for written in (sandbox.base_url + "/v1", sandbox.base_url + "/v1/"):
+            done = run_cli(
+                "reply", sent["message_id"], written[-3:], env=clean_env(MESSAGEMEDIA_BASE_URL=written)
+            )
+            assert done.returncode == 0, done.stderr
+        assert [reply["content"] for reply in api.replies()] == ["from env", "/v1", "v1/"]
         api.close()
 
 

@@ -397,37 +397,38 @@ class _ClientObject(Generic[H]):
 class MessageMedia(_ClientObject[httpx.Client]):
     """The MessageMedia Messages API.
 
-        ``client = MessageMedia()`` reads ``MESSAGEMEDIA_API_KEY`` and ``MESSAGEMEDIA_API_SECRET`` from
-        the environment (or pass ``api_key``, ``api_secret``) and signs every request with HMAC
-        (``hmac=False`` for HTTP Basic). Then one call does one thing::
+    ``client = MessageMedia()`` reads ``MESSAGEMEDIA_API_KEY`` and ``MESSAGEMEDIA_API_SECRET`` from
+    the environment (or pass ``api_key``, ``api_secret``) and signs every request with HMAC
+    (``hmac=False`` for HTTP Basic). Then one call does one thing::
 
-            client.messages.send(messages=[{"content": "Hello", "destination_number": "+61491570156"}])
+        client.messages.send(messages=[{"content": "Hello", "destination_number": "+61491570156"}])
 
-        Resources, one per area of the API:
-            ``delivery_reports``: Status changes of outbound messages, read and confirmed in batches.
-            ``messages``: Send messages, read their status, cancel scheduled ones, and read the account's credit balance.
-            ``number_authorisation``: The blacklist: numbers messages may not be sent to, because the handset opted out or you
-    listed it. Check numbers, list, add and remove them.
+    Resources, one per area of the API:
+        ``delivery_reports``: Status changes of outbound messages, read and confirmed in
+            batches.
+        ``messages``: Send messages, read their status, cancel scheduled ones, and read the
+            account's credit balance.
+        ``number_authorisation``: The blacklist: numbers messages may not be sent to, because
+            the handset opted out or you listed it. Check numbers, list, add and remove them.
+        ``replies``: Inbound messages from handsets, read and confirmed in batches.
+        ``signature_keys``: RSA keys that sign the callbacks the API makes, so that a receiver
+            can check a callback really came from the API. Accounts need the secure callbacks
+            feature (otherwise 403).
+        ``webhooks``: Register URLs the API calls when replies, MMS, opt-outs or delivery
+            reports arrive, instead of (or as well as) polling for them. The callbacks themselves
+            are described under `webhooks`.
 
-            ``replies``: Inbound messages from handsets, read and confirmed in batches.
-            ``signature_keys``: RSA keys that sign the callbacks the API makes, so that a receiver can check a callback
-    really came from the API. Accounts need the secure callbacks feature (otherwise 403).
+    Settings (each checked now, so a mistake fails here rather than at the first request):
+    ``region`` (au, eu) or ``base_url``
+    (else ``MESSAGEMEDIA_REGION`` / ``MESSAGEMEDIA_BASE_URL``, else https://api.messagemedia.com);
+    ``account``: the sub-account every call acts for unless it names another; ``timeout``: seconds
+    or an ``httpx.Timeout`` per phase; ``deadline``: seconds a whole call may take, retries included;
+    ``retry``: a ``RetryPolicy``; ``follow_redirects``: follow redirects for calls safe to repeat;
+    ``http_client``: an ``httpx.Client`` of your own (proxies, transports, pool limits).
 
-            ``webhooks``: Register URLs the API calls when replies, MMS, opt-outs or delivery reports arrive, instead
-    of (or as well as) polling for them. The callbacks themselves are described under `webhooks`.
-
-
-        Settings (each checked now, so a mistake fails here rather than at the first request):
-        ``region`` (au, eu) or ``base_url``
-        (else ``MESSAGEMEDIA_REGION`` / ``MESSAGEMEDIA_BASE_URL``, else https://api.messagemedia.com);
-        ``account``: the sub-account every call acts for unless it names another; ``timeout``: seconds
-        or an ``httpx.Timeout`` per phase; ``deadline``: seconds a whole call may take, retries included;
-        ``retry``: a ``RetryPolicy``; ``follow_redirects``: follow redirects for calls safe to repeat;
-        ``http_client``: an ``httpx.Client`` of your own (proxies, transports, pool limits).
-
-        ``with_options(...)`` gives a client with other settings that shares the connections. Close
-        the client when done (``client.close()`` or ``with``). It is safe to share
-        between threads, and it builds fresh connections in a process forked after it was made.
+    ``with_options(...)`` gives a client with other settings that shares the connections. Close
+    the client when done (``client.close()`` or ``with``). It is safe to share
+    between threads, and it builds fresh connections in a process forked after it was made.
     """
 
     _http_client_type = httpx.Client
@@ -494,37 +495,38 @@ class MessageMedia(_ClientObject[httpx.Client]):
 class AsyncMessageMedia(_ClientObject[httpx.AsyncClient]):
     """The MessageMedia Messages API, for asyncio: every API method is a coroutine.
 
-        ``client = AsyncMessageMedia()`` reads ``MESSAGEMEDIA_API_KEY`` and ``MESSAGEMEDIA_API_SECRET`` from
-        the environment (or pass ``api_key``, ``api_secret``) and signs every request with HMAC
-        (``hmac=False`` for HTTP Basic). Then one call does one thing::
+    ``client = AsyncMessageMedia()`` reads ``MESSAGEMEDIA_API_KEY`` and ``MESSAGEMEDIA_API_SECRET`` from
+    the environment (or pass ``api_key``, ``api_secret``) and signs every request with HMAC
+    (``hmac=False`` for HTTP Basic). Then one call does one thing::
 
-            await client.messages.send(messages=[{"content": "Hello", "destination_number": "+61491570156"}])
+        await client.messages.send(messages=[{"content": "Hello", "destination_number": "+61491570156"}])
 
-        Resources, one per area of the API:
-            ``delivery_reports``: Status changes of outbound messages, read and confirmed in batches.
-            ``messages``: Send messages, read their status, cancel scheduled ones, and read the account's credit balance.
-            ``number_authorisation``: The blacklist: numbers messages may not be sent to, because the handset opted out or you
-    listed it. Check numbers, list, add and remove them.
+    Resources, one per area of the API:
+        ``delivery_reports``: Status changes of outbound messages, read and confirmed in
+            batches.
+        ``messages``: Send messages, read their status, cancel scheduled ones, and read the
+            account's credit balance.
+        ``number_authorisation``: The blacklist: numbers messages may not be sent to, because
+            the handset opted out or you listed it. Check numbers, list, add and remove them.
+        ``replies``: Inbound messages from handsets, read and confirmed in batches.
+        ``signature_keys``: RSA keys that sign the callbacks the API makes, so that a receiver
+            can check a callback really came from the API. Accounts need the secure callbacks
+            feature (otherwise 403).
+        ``webhooks``: Register URLs the API calls when replies, MMS, opt-outs or delivery
+            reports arrive, instead of (or as well as) polling for them. The callbacks themselves
+            are described under `webhooks`.
 
-            ``replies``: Inbound messages from handsets, read and confirmed in batches.
-            ``signature_keys``: RSA keys that sign the callbacks the API makes, so that a receiver can check a callback
-    really came from the API. Accounts need the secure callbacks feature (otherwise 403).
+    Settings (each checked now, so a mistake fails here rather than at the first request):
+    ``region`` (au, eu) or ``base_url``
+    (else ``MESSAGEMEDIA_REGION`` / ``MESSAGEMEDIA_BASE_URL``, else https://api.messagemedia.com);
+    ``account``: the sub-account every call acts for unless it names another; ``timeout``: seconds
+    or an ``httpx.Timeout`` per phase; ``deadline``: seconds a whole call may take, retries included;
+    ``retry``: a ``RetryPolicy``; ``follow_redirects``: follow redirects for calls safe to repeat;
+    ``http_client``: an ``httpx.AsyncClient`` of your own (proxies, transports, pool limits).
 
-            ``webhooks``: Register URLs the API calls when replies, MMS, opt-outs or delivery reports arrive, instead
-    of (or as well as) polling for them. The callbacks themselves are described under `webhooks`.
-
-
-        Settings (each checked now, so a mistake fails here rather than at the first request):
-        ``region`` (au, eu) or ``base_url``
-        (else ``MESSAGEMEDIA_REGION`` / ``MESSAGEMEDIA_BASE_URL``, else https://api.messagemedia.com);
-        ``account``: the sub-account every call acts for unless it names another; ``timeout``: seconds
-        or an ``httpx.Timeout`` per phase; ``deadline``: seconds a whole call may take, retries included;
-        ``retry``: a ``RetryPolicy``; ``follow_redirects``: follow redirects for calls safe to repeat;
-        ``http_client``: an ``httpx.AsyncClient`` of your own (proxies, transports, pool limits).
-
-        ``with_options(...)`` gives a client with other settings that shares the connections. Close
-        the client when done (``await client.aclose()`` or ``async with``). It is safe to share
-        between tasks, and it builds fresh connections in a process forked after it was made.
+    ``with_options(...)`` gives a client with other settings that shares the connections. Close
+    the client when done (``await client.aclose()`` or ``async with``). It is safe to share
+    between tasks, and it builds fresh connections in a process forked after it was made.
     """
 
     _http_client_type = httpx.AsyncClient

@@ -28,12 +28,12 @@ NoneType = type(None)
 
 def validate(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'messageId': {'type': 'string', 'format': 'uuid'}}, 'required': ['messageId']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['status'], 'properties': {'status': {'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}}}}, 'required': ['body']}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'messageId': {'type': 'string', 'format': 'uuid'}}, 'required': ['messageId']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['status'], 'properties': {'status': {'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}}, 'additionalProperties': False}}, 'required': ['body']}, rule='type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['body']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'messageId': {'type': 'string', 'format': 'uuid'}}, 'required': ['messageId']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['status'], 'properties': {'status': {'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}}}}, 'required': ['body']}, rule='required')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'messageId': {'type': 'string', 'format': 'uuid'}}, 'required': ['messageId']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['status'], 'properties': {'status': {'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}}, 'additionalProperties': False}}, 'required': ['body']}, rule='required')
         data_keys = set(data.keys())
         if "path" in data_keys:
             data_keys.remove("path")
@@ -91,12 +91,12 @@ def validate(data, custom_formats={}, name_prefix=None):
             data_keys.remove("body")
             data__body = data["body"]
             if not isinstance(data__body, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must be object", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['status'], 'properties': {'status': {'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must be object", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['status'], 'properties': {'status': {'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}}, 'additionalProperties': False}, rule='type')
             data__body_is_dict = isinstance(data__body, dict)
             if data__body_is_dict:
                 data__body__missing_keys = set(['status']) - data__body.keys()
                 if data__body__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must contain " + (str(sorted(data__body__missing_keys)) + " properties"), value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['status'], 'properties': {'status': {'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}}}, rule='required')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must contain " + (str(sorted(data__body__missing_keys)) + " properties"), value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['status'], 'properties': {'status': {'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}}, 'additionalProperties': False}, rule='required')
                 data__body_keys = set(data__body.keys())
                 if "status" in data__body_keys:
                     data__body_keys.remove("status")
@@ -105,4 +105,6 @@ def validate(data, custom_formats={}, name_prefix=None):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".body.status must be string", value=data__body__status, name="" + (name_prefix or "data") + ".body.status", definition={'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}, rule='type')
                     if not (isinstance(data__body__status, str) and data__body__status == 'cancelled'):
                         raise JsonSchemaValueException("" + (name_prefix or "data") + ".body.status must be same as const definition: cancelled", value=data__body__status, name="" + (name_prefix or "data") + ".body.status", definition={'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}, rule='const')
+                if data__body_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must not contain "+str(data__body_keys)+" properties", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['status'], 'properties': {'status': {'type': 'string', 'const': 'cancelled', 'default': 'cancelled'}}, 'additionalProperties': False}, rule='additionalProperties')
     return data

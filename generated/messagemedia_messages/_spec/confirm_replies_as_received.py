@@ -28,12 +28,12 @@ NoneType = type(None)
 
 def validate(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['reply_ids'], 'properties': {'reply_ids': {'type': 'array', 'minItems': 1, 'maxItems': 100, 'items': {'type': 'string', 'format': 'uuid'}}}}}, 'required': ['body']}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['reply_ids'], 'properties': {'reply_ids': {'type': 'array', 'minItems': 1, 'maxItems': 100, 'items': {'type': 'string', 'format': 'uuid'}}}, 'additionalProperties': False}}, 'required': ['body']}, rule='type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set(['body']) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['reply_ids'], 'properties': {'reply_ids': {'type': 'array', 'minItems': 1, 'maxItems': 100, 'items': {'type': 'string', 'format': 'uuid'}}}}}, 'required': ['body']}, rule='required')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {}, 'required': []}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, 'body': {'type': 'object', 'required': ['reply_ids'], 'properties': {'reply_ids': {'type': 'array', 'minItems': 1, 'maxItems': 100, 'items': {'type': 'string', 'format': 'uuid'}}}, 'additionalProperties': False}}, 'required': ['body']}, rule='required')
         data_keys = set(data.keys())
         if "path" in data_keys:
             data_keys.remove("path")
@@ -83,12 +83,12 @@ def validate(data, custom_formats={}, name_prefix=None):
             data_keys.remove("body")
             data__body = data["body"]
             if not isinstance(data__body, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must be object", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['reply_ids'], 'properties': {'reply_ids': {'type': 'array', 'minItems': 1, 'maxItems': 100, 'items': {'type': 'string', 'format': 'uuid'}}}}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must be object", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['reply_ids'], 'properties': {'reply_ids': {'type': 'array', 'minItems': 1, 'maxItems': 100, 'items': {'type': 'string', 'format': 'uuid'}}}, 'additionalProperties': False}, rule='type')
             data__body_is_dict = isinstance(data__body, dict)
             if data__body_is_dict:
                 data__body__missing_keys = set(['reply_ids']) - data__body.keys()
                 if data__body__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must contain " + (str(sorted(data__body__missing_keys)) + " properties"), value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['reply_ids'], 'properties': {'reply_ids': {'type': 'array', 'minItems': 1, 'maxItems': 100, 'items': {'type': 'string', 'format': 'uuid'}}}}, rule='required')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must contain " + (str(sorted(data__body__missing_keys)) + " properties"), value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['reply_ids'], 'properties': {'reply_ids': {'type': 'array', 'minItems': 1, 'maxItems': 100, 'items': {'type': 'string', 'format': 'uuid'}}}, 'additionalProperties': False}, rule='required')
                 data__body_keys = set(data__body.keys())
                 if "reply_ids" in data__body_keys:
                     data__body_keys.remove("reply_ids")
@@ -108,4 +108,6 @@ def validate(data, custom_formats={}, name_prefix=None):
                             if isinstance(data__body__replyids_item, str):
                                 if not REGEX_PATTERNS["uuid_re_pattern"].match(data__body__replyids_item):
                                     raise JsonSchemaValueException("" + (name_prefix or "data") + f".body.reply_ids[{data__body__replyids_x}]" + " must be uuid", value=data__body__replyids_item, name="" + (name_prefix or "data") + f".body.reply_ids[{data__body__replyids_x}]" + "", definition={'type': 'string', 'format': 'uuid'}, rule='format')
+                if data__body_keys:
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".body must not contain "+str(data__body_keys)+" properties", value=data__body, name="" + (name_prefix or "data") + ".body", definition={'type': 'object', 'required': ['reply_ids'], 'properties': {'reply_ids': {'type': 'array', 'minItems': 1, 'maxItems': 100, 'items': {'type': 'string', 'format': 'uuid'}}}, 'additionalProperties': False}, rule='additionalProperties')
     return data

@@ -113,7 +113,8 @@ class DeliveryReportsResource:
         Confirming the same IDs twice is harmless, which makes this call safe to retry.
 
         Calls ``messagemedia_messages.api.delivery_reports.confirm_delivery_reports_as_received``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import confirm_delivery_reports_as_received
@@ -220,7 +221,8 @@ class AsyncDeliveryReportsResource:
         Confirming the same IDs twice is harmless, which makes this call safe to retry.
 
         Calls ``messagemedia_messages.api.delivery_reports.confirm_delivery_reports_as_received``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import confirm_delivery_reports_as_received

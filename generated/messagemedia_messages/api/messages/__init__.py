@@ -49,7 +49,8 @@ class MessagesResource:
         with 400, because the message is no longer scheduled.
 
         Calls ``messagemedia_messages.api.messages.cancel_scheduled_message``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import cancel_scheduled_message
@@ -122,7 +123,8 @@ class MessagesResource:
         status `queued` (or `scheduled` when `scheduled` lies in the future).
 
         Calls ``messagemedia_messages.api.messages.send_messages``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import send_messages
@@ -180,6 +182,7 @@ class MessagesResource:
             stop_on_error=stop_on_error,
             progress=progress,
             operation="send_messages",
+            items_field="messages",
         )
 
 
@@ -208,7 +211,8 @@ class AsyncMessagesResource:
         with 400, because the message is no longer scheduled.
 
         Calls ``messagemedia_messages.api.messages.cancel_scheduled_message``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import cancel_scheduled_message
@@ -281,7 +285,8 @@ class AsyncMessagesResource:
         status `queued` (or `scheduled` when `scheduled` lies in the future).
 
         Calls ``messagemedia_messages.api.messages.send_messages``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import send_messages
@@ -342,6 +347,7 @@ class AsyncMessagesResource:
             stop_on_error=stop_on_error,
             progress=progress,
             operation="send_messages",
+            items_field="messages",
         )
 
 

@@ -61,7 +61,8 @@ class NumberAuthorisationResource:
         answer.
 
         Calls ``messagemedia_messages.api.number_authorisation.add_to_blacklist``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import add_to_blacklist
@@ -182,7 +183,8 @@ class AsyncNumberAuthorisationResource:
         answer.
 
         Calls ``messagemedia_messages.api.number_authorisation.add_to_blacklist``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import add_to_blacklist

@@ -111,7 +111,8 @@ class RepliesResource:
         Confirming the same IDs twice is harmless, which makes this call safe to retry.
 
         Calls ``messagemedia_messages.api.replies.confirm_replies_as_received``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import confirm_replies_as_received
@@ -216,7 +217,8 @@ class AsyncRepliesResource:
         Confirming the same IDs twice is harmless, which makes this call safe to retry.
 
         Calls ``messagemedia_messages.api.replies.confirm_replies_as_received``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import confirm_replies_as_received

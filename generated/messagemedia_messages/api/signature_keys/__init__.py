@@ -64,7 +64,8 @@ class SignatureKeysResource:
         `application/json`.
 
         Calls ``messagemedia_messages.api.signature_keys.create_signature_key``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import create_signature_key
@@ -131,7 +132,8 @@ class SignatureKeysResource:
         The API declares a required `Accept` header here too; see `create_signature_key`.
 
         Calls ``messagemedia_messages.api.signature_keys.enable_signature_key``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import enable_signature_key
@@ -249,7 +251,8 @@ class AsyncSignatureKeysResource:
         `application/json`.
 
         Calls ``messagemedia_messages.api.signature_keys.create_signature_key``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import create_signature_key
@@ -316,7 +319,8 @@ class AsyncSignatureKeysResource:
         The API declares a required `Accept` header here too; see `create_signature_key`.
 
         Calls ``messagemedia_messages.api.signature_keys.enable_signature_key``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import enable_signature_key

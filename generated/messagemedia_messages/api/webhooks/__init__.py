@@ -89,7 +89,8 @@ class WebhooksResource:
         be set here; an update cannot change them.
 
         Calls ``messagemedia_messages.api.webhooks.create_webhook``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import create_webhook
@@ -213,7 +214,8 @@ class WebhooksResource:
         a typed error if it is.
 
         Calls ``messagemedia_messages.api.webhooks.update_webhook``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import update_webhook
@@ -285,7 +287,8 @@ class AsyncWebhooksResource:
         be set here; an update cannot change them.
 
         Calls ``messagemedia_messages.api.webhooks.create_webhook``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import create_webhook
@@ -409,7 +412,8 @@ class AsyncWebhooksResource:
         a typed error if it is.
 
         Calls ``messagemedia_messages.api.webhooks.update_webhook``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).``deadline``: seconds this call may take in all, retries included (None: the client's).
+        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import update_webhook

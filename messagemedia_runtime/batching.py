@@ -30,7 +30,9 @@ __all__ = [
     "BatchResult",
     "BatchSendError",
     "BatchSkippedError",
+    "PartlyRead",
     "arun_batches",
+    "partly_read",
     "run_batches",
 ]
 
@@ -40,6 +42,23 @@ logger = logging.getLogger("messagemedia")
 _FIRST_INDEX = re.compile(r"\[(\d+)\]")
 # ``messages[50]`` in a 400's details: an item of the batch, by its position in the request.
 _ITEM_REFERENCE = re.compile(r"(?<![\w.])(\w+)\[(\d+)\]")
+
+
+class PartlyRead(list[R]):
+    """The items of a batch's answer that could be read, when the answer held ``answered`` items
+    in all: the items cannot then be matched to the input by position, so none is."""
+
+    def __init__(self, readable: Sequence[R], answered: int) -> None:
+        super().__init__(readable)
+        self.answered = answered
+
+
+def partly_read(readable: Sequence[R], raw: object) -> Sequence[R]:
+    """What a ``send`` hands back: ``readable`` as it is, or as ``PartlyRead`` when the answer's raw
+    list (``raw``, kept by a lenient model because an item was not an object) is longer."""
+    if isinstance(raw, list) and len(raw) != len(readable):
+        return PartlyRead(readable, len(raw))
+    return readable
 
 
 class BatchSkippedError(MessageMediaError):
@@ -223,10 +242,12 @@ class _Run(Generic[T, R]):
         return [self.items[i] for i in positions]
 
     def record(self, positions: Sequence[int], accepted: Sequence[R]) -> None:
-        if len(accepted) != len(positions):
+        answered = accepted.answered if isinstance(accepted, PartlyRead) else len(accepted)
+        if answered != len(positions) or len(accepted) != len(positions):
+            readable = f" ({len(accepted)} of them readable)" if answered != len(accepted) else ""
             error = MessageMediaError(
-                f"the API accepted the batch but answered {len(accepted)} items for {len(positions)} sent;"
-                " they are kept in BatchFailure.accepted",
+                f"the API accepted the batch but answered {answered} items{readable} for {len(positions)}"
+                " sent; they are kept in BatchFailure.accepted",
                 operation=self.result.operation,
             )
             self.result.failures.append(BatchFailure(tuple(positions), error, list(accepted)))

@@ -19,11 +19,13 @@ _DEFAULT_B = datetime.datetime(2001, 2, 2, 1, 1)
 def parse_datetime(value: Any) -> datetime.datetime:
     """A date-time the API sent, read leniently; ValueError or TypeError when it is not one.
 
-    RFC 3339 (what the API sends today; a lowercase `t` or `z` too) is read by
-    ``datetime.fromisoformat``. Anything else, such as the ``11/3/2016 11:49:02 AM`` of older
-    published examples (month first), is read by ``dateutil.parser``, imported only then so that
-    importing the client stays cheap; a value that leaves out the date or the hour and minute is
-    refused rather than completed from a default. A value without an offset is taken as UTC.
+    RFC 3339 (what the API sends today; a lowercase `t` or `z` too) and the other ISO 8601 forms
+    ``datetime.fromisoformat`` reads (a date alone is its midnight) are read by it. Anything else,
+    such as the ``11/3/2016 11:49:02 AM`` of older published examples (month first), is read by
+    ``dateutil.parser``, imported only then so that importing the client stays cheap; there a value
+    that leaves out the date or the hour and minute is refused rather than completed from a
+    default, and so is an offset of a day or more (a datetime holding one raises when used). A
+    value without an offset is taken as UTC.
     """
     if not isinstance(value, str):
         raise TypeError(f"a date-time is a string, not {type(value).__name__}")
@@ -36,6 +38,7 @@ def parse_datetime(value: Any) -> datetime.datetime:
             parsed = parser.parse(value, default=_DEFAULT_A)
             if parser.parse(value, default=_DEFAULT_B) != parsed:
                 raise ValueError(f"{value!r} is not a complete date and time") from None
+            parsed.utcoffset()  # dateutil keeps an offset of 24 hours or more, which raises only here
         except OverflowError as exc:
             raise ValueError(f"{value!r} is out of range") from exc
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=datetime.UTC)
@@ -49,10 +52,12 @@ def lenient_datetime(value: Any) -> datetime.datetime | Unset:
         return UNSET
 
 
-def model_repr(model: object, names: Iterable[str]) -> str:
-    """``Model(field=value, ...)`` with the fields that are set, then the additional properties."""
+def model_repr(model: object, names: Iterable[str], *, hide_values: bool = False) -> str:
+    """``Model(field=value, ...)`` with the fields that are set, then the additional properties
+    (with ``hide_values``, their names only: the values may be credentials)."""
     parts = [f"{name}={value!r}" for name in names if (value := getattr(model, name)) is not UNSET]
     extra = getattr(model, "additional_properties", None)
     if extra:
-        parts.append(f"additional_properties={extra!r}")
+        shown = {name: "***" for name in extra} if hide_values else extra
+        parts.append(f"additional_properties={shown!r}")
     return f"{type(model).__name__}({', '.join(parts)})"

@@ -31,7 +31,9 @@ class Paging:
 
     ``style``: ``"page"`` (numbered pages from ``first_page``) or ``"token"`` (the answer names the
     next page). ``size_field``: where a page-style answer reports its page size; ``next_token``:
-    where a token-style answer puts the next page's token (dotted JSON paths).
+    where a token-style answer puts the next page's token; ``next_uri``: where it puts the next
+    page's URL, whose ``token_param`` query parameter is the token when ``next_token`` is empty
+    (dotted JSON paths).
     """
 
     operation: str
@@ -39,6 +41,8 @@ class Paging:
     first_page: int = 0
     size_field: str | None = None
     next_token: str | None = None
+    next_uri: str | None = None
+    token_param: str | None = None
 
 
 def _dig(answer: Any, path: str | None) -> Any:
@@ -59,12 +63,27 @@ def _items(value: Any) -> list[Any]:
     return list(value)
 
 
+def _token_in_uri(uri: Any, param: str | None) -> str | None:
+    """The ``param`` query parameter of the next page's URL, if the answer gave one."""
+    if not isinstance(uri, str) or not uri or param is None:
+        return None
+    from urllib.parse import parse_qs, urlsplit  # only for an answer that names its next page so
+
+    try:
+        values = parse_qs(urlsplit(uri).query).get(param)
+    except ValueError:
+        return None
+    return values[0] if values else None
+
+
 def _following(paging: Paging, cursor: Cursor, answer: Any, items: list[Any]) -> Cursor:
     """The cursor of the page after this one, or None when this one is the last."""
     if not items:
         return None
     if paging.style == "token":
         token = _dig(answer, paging.next_token)
+        if token is None or token == "":
+            token = _token_in_uri(_dig(answer, paging.next_uri), paging.token_param)
         if token is None or token in ("", cursor):
             return None
         return str(token)

@@ -29,7 +29,7 @@ _METADATA_KEY = re.compile(r"\.metadata\.(.+)$")
 # Fields that hold one E.164 number: `destination_number`, the blacklist's `number` and `numbers[i]`.
 _E164_FIELD = re.compile(r"(_number|^number|^numbers\[\d+\])$")
 # Fields whose values people write to handsets: never quoted back in an error.
-_PRIVATE_FIELDS = re.compile(r"(^|\.)(content|subject|metadata)\b")
+_PRIVATE_FIELDS = re.compile(r"(^|\.)(content|subject|metadata|headers)\b")
 _SHORT_VALUE = 40
 _TYPE_NAMES = {
     "object": "an object",
@@ -136,9 +136,11 @@ def _describe(field: str, rule: str | None, definition: Any, value: Any, fallbac
         )
     if rule == "pattern" and field == "numbers":
         return (
-            f"{field} must be E.164 phone numbers ('+' then 1 to 15 digits, the first not 0) separated"
+            f"{field} must be E.164 phone numbers ('+' then 8 to 15 digits, the first not 0) separated"
             f" by commas without spaces, e.g. +61491570156,+61491570157{_quote(field, value)}"
         )
+    if rule == "pattern" and "x-pattern-message" in definition:
+        return f"{field} must be {definition['x-pattern-message']}{_quote(field, value)}"
     if rule == "pattern":
         return f"{field} must match {definition.get('pattern')}{_quote(field, value)}"
     if rule == "format":
@@ -161,6 +163,12 @@ def _describe(field: str, rule: str | None, definition: Any, value: Any, fallbac
         refused = [k for k in (value or {}) if isinstance(k, str) and forbidden and re.search(forbidden, k)]
         if refused:
             return f"{field} may not include {refused[0]!r}"
+    if rule == "propertyNames" and "pattern" in definition.get("propertyNames", {}):
+        names = definition["propertyNames"]
+        unnamed = [k for k in (value or {}) if isinstance(k, str) and not re.search(names["pattern"], k)]
+        if unnamed:
+            wanted = names.get("x-pattern-message", f"a name matching {names['pattern']}")
+            return f"{field} key {unnamed[0][:40]!r} must be {wanted}"
     if rule == "propertyNames":
         names = definition.get("propertyNames", {})
         low, high = names.get("minLength", 0), names.get("maxLength")

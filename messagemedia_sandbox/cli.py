@@ -42,6 +42,11 @@ _COMMANDS = ("serve", "reply", "destination")
 _DEFAULT_URL = f"http://{DEFAULT_HOST}:{DEFAULT_PORT}"
 _DISTRIBUTION = "messagemedia-messages"
 _SERVE_EPILOG = """\
+Examples:
+  messagemedia-sandbox --port 8765                    run one in the foreground on port 8765
+  messagemedia-sandbox reply MESSAGE_ID "Yes please"  a handset replies to a message you sent
+  messagemedia-sandbox destination +61491570999 fail  messages to that number will fail
+
 other commands (each has its own --help):
   messagemedia-sandbox reply [--url URL] MESSAGE_ID TEXT       a handset replies to a message
   messagemedia-sandbox reply [--url URL] --from NUMBER TEXT    an unsolicited inbound message
@@ -166,9 +171,11 @@ def _add_client_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--secret", default=None, help="API secret (default: $MESSAGEMEDIA_API_SECRET)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "messagemedia-sandbox") -> argparse.ArgumentParser:
+    """The command line; ``prog`` is how it was called (``messagemedia sandbox`` from the main CLI),
+    so that usage lines and examples can be pasted as they are."""
     parser = argparse.ArgumentParser(
-        prog="messagemedia-sandbox",
+        prog=prog,
         description="A local, stateful stand-in for the MessageMedia Messages API.",
     )
     parser.add_argument("--version", action="version", version=f"messagemedia-sandbox {_version()}")
@@ -177,11 +184,11 @@ def build_parser() -> argparse.ArgumentParser:
     # `serve` is the default command, so its help is what `messagemedia-sandbox --help` shows.
     serve = commands.add_parser(
         "serve",
-        prog="messagemedia-sandbox [serve]",
+        prog=f"{prog} [serve]",
         help="run the sandbox in the foreground (the default)",
         description="Run a local, stateful stand-in for the MessageMedia Messages API in the foreground. "
         "It prints its URL, key and secret, and the export line that points a client at it.",
-        epilog=_SERVE_EPILOG,
+        epilog=_SERVE_EPILOG.replace("messagemedia-sandbox", prog),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_serve_options(serve)
@@ -216,13 +223,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser  # fmt: skip
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, prog: str = "messagemedia-sandbox") -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # `serve` is the default command, so plain `messagemedia-sandbox --port 0` runs the server and
     # `messagemedia-sandbox --help` shows the server's options (and lists the other commands).
     if not args_list or args_list[0] not in _COMMANDS:
         args_list.insert(0, "serve")
-    parser = build_parser()
+    parser = build_parser(prog)
     args = parser.parse_args(args_list)
     if args.command == "reply":
         return _reply(parser, args)

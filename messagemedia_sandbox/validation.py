@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 try:
     import yaml
-    from jsonschema import Draft202012Validator, FormatChecker, ValidationError
+    from jsonschema import Draft202012Validator, FormatChecker, ValidationError, validators
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
 except ImportError as missing:  # the client installs without them; say how to get the sandbox's
@@ -83,11 +83,45 @@ def _registry() -> Registry[Any]:
 
 
 @cache
+def _ecma_regex(pattern: str) -> re.Pattern[str]:
+    """``pattern`` with JSON Schema's (ECMA-262) meaning of ``$``: the end of the string.
+
+    Python's ``$`` also matches before a final newline, so ``^\\+[1-9][0-9]{7,14}$`` would take
+    ``"+61491570156\\n"``, which the API and the client refuse.
+    """
+    out: list[str] = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "[":
+            in_class = True
+        elif char == "]":
+            in_class = False
+        elif char == "$" and not in_class:
+            out.append(r"\Z")
+            continue
+        out.append(char)
+    return re.compile("".join(out))
+
+
+def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Any:
+    if isinstance(instance, str) and not _ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern})
+
+
+@cache
 def validator_for(pointer: str) -> Draft202012Validator:
     """A validator for the schema at this JSON pointer of the spec, e.g. `/components/schemas/Reply`."""
-    return Draft202012Validator(
+    validator: Draft202012Validator = _Validator(
         {"$ref": f"{SPEC_URI}#{pointer}"}, registry=_registry(), format_checker=_format_checker()
     )
+    return validator
 
 
 def schema_validator(name: str) -> Draft202012Validator:

@@ -175,3 +175,22 @@ def test_follow_without_confirm_prints_each_once_and_leaves_them_pending(
     assert len(ids) == len(set(ids))  # every check returns them all again; each is printed once
     assert {line["message_id"] for line in follower.lines} == {message_id}
     assert len(api.reports()) == len(ids)  # nothing confirmed
+
+
+def test_follow_without_confirm_says_once_when_a_full_check_hides_newer_ones(
+    sandbox: tuple[SandboxServer, Cli, Api],
+) -> None:
+    server, _, api = sandbox
+    message_id = sent_message(api)
+    for n in range(100):
+        reply(api, message_id, f"R{n}")
+    follower = Follower(server.base_url, "replies")
+    try:
+        wait_until(lambda: len(follower.lines) == 100, timeout=30)
+        reply(api, message_id, "newer")  # pending, but behind the oldest 100 that nobody confirms
+        time.sleep(0.5)  # about five more checks, each full
+    finally:
+        code, stderr = follower.stop()
+    assert code == 0, stderr
+    assert "newer" not in {line["content"] for line in follower.lines}
+    assert stderr.count("100 replies are pending, the most a check shows") == 1

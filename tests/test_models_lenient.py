@@ -23,6 +23,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -299,6 +300,10 @@ def test_each_required_field_removed_still_parses(model_name: str, value: Any, p
     assert holder.unreadable_fields == []
 
 
+def is_object(value: Any) -> bool:
+    return isinstance(value, dict)
+
+
 @pytest.mark.parametrize(("model_name", "value", "path", "wrong"), cases("wrong"))
 def test_each_wrongly_typed_field_still_parses_and_round_trips(
     model_name: str, value: Any, path: tuple[Any, ...], wrong: Any
@@ -308,7 +313,9 @@ def test_each_wrongly_typed_field_still_parses_and_round_trips(
     # Compared as JSON text, so that True and 1 (equal in Python) are told apart.
     assert json.dumps(as_json(parsed), sort_keys=True) == json.dumps(data, sort_keys=True)
     holder = model_at(parsed, path)
-    assert attribute(holder, path[-1]) is UNSET
+    read = attribute(holder, path[-1])
+    # A list of objects whose items are not objects reads as empty; any other wrong value as UNSET.
+    assert read is UNSET or (isinstance(wrong, list) and read == [] and not any(map(is_object, wrong)))
     assert holder[path[-1]] == wrong  # the raw value stays readable
     assert holder.unreadable_fields == [path[-1]]
     assert holder.missing_fields == []
@@ -362,6 +369,48 @@ def test_a_polled_reply_without_content_does_not_sink_the_page() -> None:
     assert replies[1].content is UNSET and replies[1]["attachments"] == mms_reply["attachments"]
     assert replies[1].missing_fields == [] and replies[0].content == "Yes, see you then"
     assert CheckRepliesResponse.from_dict(page).to_dict() == page
+
+
+def test_an_item_that_is_not_an_object_hides_none_of_the_others() -> None:
+    second = {**REPLY, "reply_id": "3487b3fa-6586-4979-a233-2d1b095c7718"}
+    page: dict[str, Any] = {"replies": [None, REPLY, "odd", second, 7]}
+    parsed = CheckRepliesResponse.from_dict(page)
+    assert [str(reply.reply_id) for reply in parsed.replies] == [REPLY["reply_id"], second["reply_id"]]
+    assert parsed.unreadable_fields == ["replies"] and parsed["replies"] == page["replies"]
+    assert parsed.to_dict() == page  # what came in, odd items included
+    assert CheckRepliesResponse.from_dict({"replies": [REPLY]}).unreadable_fields == []
+
+    confirmed: list[Any] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(200, json=page if not confirmed else {"replies": [None]})
+        confirmed.extend(json.loads(request.content)["reply_ids"])
+        return httpx.Response(202)
+
+    handled: list[Reply] = []
+    with _mock_client(handler) as client:
+        summary = RepliesResource(client).drain(handled.append)
+    # The readable replies are handled and confirmed; the odd items carry no ID to confirm.
+    assert [str(reply.reply_id) for reply in handled] == [REPLY["reply_id"], second["reply_id"]]
+    assert sorted(confirmed) == sorted([REPLY["reply_id"], second["reply_id"]]) and summary.processed == 2
+
+
+def test_a_batch_answer_with_an_odd_item_keeps_the_accepted_ids() -> None:
+    messages = [Message(content=f"Hi {n}", destination_number=DEST) for n in range(3)]
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent = json.loads(request.content)["messages"]
+        accepted = [{**m, "message_id": str(uuid.uuid4()), "status": "queued"} for m in sent]
+        return httpx.Response(202, json={"messages": [accepted[0], None, *accepted[1:]]})
+
+    with _mock_client(answer) as client:
+        result = MessagesResource(client).send_many(messages)
+    # Four items for three sent cannot be matched to the input; the three IDs are kept, not lost.
+    (failure,) = result.failures
+    assert failure.indices == (0, 1, 2) and "answered 3 items for 3 sent" not in str(failure.error)
+    assert [m.content for m in failure.accepted] == ["Hi 0", "Hi 1", "Hi 2"]
+    assert all(m.message_id for m in failure.accepted)
 
 
 def test_a_drain_handles_and_confirms_a_reply_without_content() -> None:
@@ -454,7 +503,21 @@ def test_date_times_are_read_leniently(text: str, expected: datetime.datetime) -
     assert reply.unreadable_fields == []
 
 
-@pytest.mark.parametrize("text", ["not a date", "11/3/2016", "11:49 AM", "2016", "31/31/2016 10:00", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not a date",
+        "11/3/2016",
+        "11:49 AM",
+        "2016",
+        "31/31/2016 10:00",
+        "",
+        # Offsets of a day or more: dateutil keeps them, and such a datetime raises when used.
+        "2016-11-03 11:49:02 +25:00",
+        "2016-11-03 11:49:02 +2500",
+        "11/3/2016 11:49:02 AM +99:00",
+    ],
+)
 def test_a_date_time_that_cannot_be_read_is_kept_as_text(text: str) -> None:
     reply = Reply.from_dict({**REPLY, "date_received": text})
     # Typed as present (the spec requires it), so typed code asks unreadable_fields, not `is UNSET`.

@@ -349,7 +349,7 @@ CASES: list[tuple[str, Callable[[Client], dict[str, Any]], str, int | None, str]
         },
         "numbers",
         None,
-        "numbers must be E.164 phone numbers ('+' then 1 to 15 digits, the first not 0) separated by commas",
+        "numbers must be E.164 phone numbers ('+' then 8 to 15 digits, the first not 0) separated by commas",
     ),
     (
         "blacklist number national",

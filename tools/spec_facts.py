@@ -210,6 +210,10 @@ def build(spec: dict[str, Any]) -> dict[str, Any]:
             name: _read_only(schemas[name]) for name in sorted(request_models) if _read_only(schemas[name])
         },
         "pem_fields": {name: pem for name, schema in sorted(schemas.items()) if (pem := _pem_fields(schema))},
+        # Models whose additional properties' values never show in a repr (x-sensitive: values).
+        "sensitive_values": sorted(
+            name for name, schema in schemas.items() if schema.get("x-sensitive") == "values"
+        ),
         "default_server": servers[0]["url"],
         "regions": {server["x-region"]: server["url"] for server in servers if "x-region" in server},
         "tags": {tag["name"]: tag.get("description", "") for tag in spec.get("tags", [])},

@@ -96,6 +96,7 @@ def _follow(state: CliState, inbox: Inbox, confirm: bool, interval: float) -> No
         out.line(item.to_dict(), inbox.columns, inbox.label)
 
     seen: set[str] = set()
+    full = False  # the last check was full: its note is not repeated until that changes
     state.out.note(f"following {inbox.name} every {interval:g} s; Ctrl-C stops")
     with _stopped_by_signals():
         try:
@@ -110,12 +111,20 @@ def _follow(state: CliState, inbox: Inbox, confirm: bool, interval: float) -> No
                             f"{len(result.unconfirmed)} {inbox.name} shown but not confirmed; they come again"
                         )
                 else:
-                    for item in getattr(resource.check(), inbox.items):
+                    items = list(getattr(resource.check(), inbox.items))
+                    for item in items:
                         item_id = _item_id(item, inbox)
                         if item_id is None or item_id not in seen:
                             if item_id is not None:
                                 seen.add(item_id)
                             show(item)
+                    if len(items) >= CHECK_LIMIT and not full:
+                        # Unconfirmed, these same oldest ones fill every check: newer ones never show.
+                        out.note(
+                            f"{CHECK_LIMIT} {inbox.name} are pending, the most a check shows; newer ones"
+                            " appear only once these are confirmed (--confirm)"
+                        )
+                    full = len(items) >= CHECK_LIMIT
                 time.sleep(interval)
         except KeyboardInterrupt:
             out.note("stopped")

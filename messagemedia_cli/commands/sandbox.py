@@ -27,7 +27,7 @@ def sandbox(arguments: tuple[str, ...]) -> None:
             f"the sandbox needs the sandbox extra: pip install 'messagemedia-messages[sandbox]' ({exc})"
         ) from exc
     try:
-        code = main(list(arguments))
+        code = main(list(arguments), prog="messagemedia sandbox")
     except SystemExit as done:  # argparse exits for --help, --version and usage errors
         code = done.code if isinstance(done.code, int) else (0 if done.code is None else 2)
     raise click.exceptions.Exit(code)

@@ -21,39 +21,39 @@ JsonSchemaValuesException = JsonSchemaValueException
 
 
 REGEX_PATTERNS = {
-    '^\\+[1-9][0-9]{0,14}(,\\+[1-9][0-9]{0,14})*$': re.compile('^\\+[1-9][0-9]{0,14}(,\\+[1-9][0-9]{0,14})*\\Z')
+    '^\\+[1-9][0-9]{7,14}(,\\+[1-9][0-9]{7,14})*$': re.compile('^\\+[1-9][0-9]{7,14}(,\\+[1-9][0-9]{7,14})*\\Z')
 }
 
 NoneType = type(None)
 
 def validate(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'numbers': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}(,\\+[1-9][0-9]{0,14})*$'}}, 'required': ['numbers']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {}, 'required': []}}, 'required': []}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'numbers': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}(,\\+[1-9][0-9]{7,14})*$'}}, 'required': ['numbers']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {}, 'required': []}}, 'required': []}, rule='type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set([]) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'numbers': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}(,\\+[1-9][0-9]{0,14})*$'}}, 'required': ['numbers']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {}, 'required': []}}, 'required': []}, rule='required')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'numbers': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}(,\\+[1-9][0-9]{7,14})*$'}}, 'required': ['numbers']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {}, 'required': []}}, 'required': []}, rule='required')
         data_keys = set(data.keys())
         if "path" in data_keys:
             data_keys.remove("path")
             data__path = data["path"]
             if not isinstance(data__path, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".path must be object", value=data__path, name="" + (name_prefix or "data") + ".path", definition={'type': 'object', 'properties': {'numbers': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}(,\\+[1-9][0-9]{0,14})*$'}}, 'required': ['numbers']}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".path must be object", value=data__path, name="" + (name_prefix or "data") + ".path", definition={'type': 'object', 'properties': {'numbers': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}(,\\+[1-9][0-9]{7,14})*$'}}, 'required': ['numbers']}, rule='type')
             data__path_is_dict = isinstance(data__path, dict)
             if data__path_is_dict:
                 data__path__missing_keys = set(['numbers']) - data__path.keys()
                 if data__path__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".path must contain " + (str(sorted(data__path__missing_keys)) + " properties"), value=data__path, name="" + (name_prefix or "data") + ".path", definition={'type': 'object', 'properties': {'numbers': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}(,\\+[1-9][0-9]{0,14})*$'}}, 'required': ['numbers']}, rule='required')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".path must contain " + (str(sorted(data__path__missing_keys)) + " properties"), value=data__path, name="" + (name_prefix or "data") + ".path", definition={'type': 'object', 'properties': {'numbers': {'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}(,\\+[1-9][0-9]{7,14})*$'}}, 'required': ['numbers']}, rule='required')
                 data__path_keys = set(data__path.keys())
                 if "numbers" in data__path_keys:
                     data__path_keys.remove("numbers")
                     data__path__numbers = data__path["numbers"]
                     if not isinstance(data__path__numbers, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".path.numbers must be string", value=data__path__numbers, name="" + (name_prefix or "data") + ".path.numbers", definition={'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}(,\\+[1-9][0-9]{0,14})*$'}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".path.numbers must be string", value=data__path__numbers, name="" + (name_prefix or "data") + ".path.numbers", definition={'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}(,\\+[1-9][0-9]{7,14})*$'}, rule='type')
                     if isinstance(data__path__numbers, str):
-                        if not REGEX_PATTERNS['^\\+[1-9][0-9]{0,14}(,\\+[1-9][0-9]{0,14})*$'].search(data__path__numbers):
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".path.numbers must match pattern ^\\+[1-9][0-9]{0,14}(,\\+[1-9][0-9]{0,14})*$", value=data__path__numbers, name="" + (name_prefix or "data") + ".path.numbers", definition={'type': 'string', 'pattern': '^\\+[1-9][0-9]{0,14}(,\\+[1-9][0-9]{0,14})*$'}, rule='pattern')
+                        if not REGEX_PATTERNS['^\\+[1-9][0-9]{7,14}(,\\+[1-9][0-9]{7,14})*$'].search(data__path__numbers):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".path.numbers must match pattern ^\\+[1-9][0-9]{7,14}(,\\+[1-9][0-9]{7,14})*$", value=data__path__numbers, name="" + (name_prefix or "data") + ".path.numbers", definition={'type': 'string', 'pattern': '^\\+[1-9][0-9]{7,14}(,\\+[1-9][0-9]{7,14})*$'}, rule='pattern')
         if "query" in data_keys:
             data_keys.remove("query")
             data__query = data["query"]

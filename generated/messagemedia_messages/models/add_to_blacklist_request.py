@@ -66,7 +66,8 @@ class AddToBlacklistRequest:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
         return []
 
     def __repr__(self) -> str:

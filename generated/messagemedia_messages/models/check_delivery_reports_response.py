@@ -28,7 +28,7 @@ class CheckDeliveryReportsResponse:
         """
         field_dict: dict[str, Any] = dict(self.additional_properties)
         delivery_reports: Any = self.delivery_reports
-        if delivery_reports is not UNSET:
+        if delivery_reports is not UNSET and "delivery_reports" not in field_dict:
             field_dict["delivery_reports"] = (
                 [_item.to_dict() if isinstance(_item, DeliveryReport) else _item for _item in delivery_reports]
                 if isinstance(delivery_reports, list)
@@ -51,14 +51,13 @@ class CheckDeliveryReportsResponse:
         _delivery_reports_raw = d.pop("delivery_reports", UNSET)
         delivery_reports: Any = UNSET
         if isinstance(_delivery_reports_raw, list):
-            _delivery_reports_items = []
-            for _delivery_reports_item in _delivery_reports_raw:
-                if not isinstance(_delivery_reports_item, dict):
-                    d["delivery_reports"] = _delivery_reports_raw
-                    break
-                _delivery_reports_items.append(DeliveryReport.from_dict(_delivery_reports_item))
-            else:
-                delivery_reports = _delivery_reports_items
+            delivery_reports = [
+                DeliveryReport.from_dict(_delivery_reports_item)
+                for _delivery_reports_item in _delivery_reports_raw
+                if isinstance(_delivery_reports_item, dict)
+            ]
+            if len(delivery_reports) != len(_delivery_reports_raw):
+                d["delivery_reports"] = _delivery_reports_raw
         elif _delivery_reports_raw is not UNSET:
             d["delivery_reports"] = _delivery_reports_raw
 
@@ -77,9 +76,10 @@ class CheckDeliveryReportsResponse:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
-        fields: tuple[tuple[str, object], ...] = (("delivery_reports", self.delivery_reports),)
-        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
+        names: tuple[str, ...] = ("delivery_reports",)
+        return [name for name in names if name in self.additional_properties]
 
     def __repr__(self) -> str:
         """The fields that are set (UNSET ones are left out), then any additional properties."""

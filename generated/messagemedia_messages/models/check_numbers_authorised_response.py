@@ -30,7 +30,7 @@ class CheckNumbersAuthorisedResponse:
         """
         field_dict: dict[str, Any] = dict(self.additional_properties)
         numbers: Any = self.numbers
-        if numbers is not UNSET:
+        if numbers is not UNSET and "numbers" not in field_dict:
             field_dict["numbers"] = (
                 [_item.to_dict() if isinstance(_item, NumberAuthorisation) else _item for _item in numbers]
                 if isinstance(numbers, list)
@@ -57,14 +57,13 @@ class CheckNumbersAuthorisedResponse:
         _numbers_raw = d.pop("numbers", UNSET)
         numbers: Any = UNSET
         if isinstance(_numbers_raw, list):
-            _numbers_items = []
-            for _numbers_item in _numbers_raw:
-                if not isinstance(_numbers_item, dict):
-                    d["numbers"] = _numbers_raw
-                    break
-                _numbers_items.append(NumberAuthorisation.from_dict(_numbers_item))
-            else:
-                numbers = _numbers_items
+            numbers = [
+                NumberAuthorisation.from_dict(_numbers_item)
+                for _numbers_item in _numbers_raw
+                if isinstance(_numbers_item, dict)
+            ]
+            if len(numbers) != len(_numbers_raw):
+                d["numbers"] = _numbers_raw
         elif _numbers_raw is not UNSET:
             d["numbers"] = _numbers_raw
 
@@ -89,12 +88,13 @@ class CheckNumbersAuthorisedResponse:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
-        fields: tuple[tuple[str, object], ...] = (
-            ("numbers", self.numbers),
-            ("uri", self.uri),
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
+        names: tuple[str, ...] = (
+            "numbers",
+            "uri",
         )
-        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+        return [name for name in names if name in self.additional_properties]
 
     def __repr__(self) -> str:
         """The fields that are set (UNSET ones are left out), then any additional properties."""

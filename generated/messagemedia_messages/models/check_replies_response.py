@@ -28,7 +28,7 @@ class CheckRepliesResponse:
         """
         field_dict: dict[str, Any] = dict(self.additional_properties)
         replies: Any = self.replies
-        if replies is not UNSET:
+        if replies is not UNSET and "replies" not in field_dict:
             field_dict["replies"] = (
                 [_item.to_dict() if isinstance(_item, Reply) else _item for _item in replies]
                 if isinstance(replies, list)
@@ -51,14 +51,11 @@ class CheckRepliesResponse:
         _replies_raw = d.pop("replies", UNSET)
         replies: Any = UNSET
         if isinstance(_replies_raw, list):
-            _replies_items = []
-            for _replies_item in _replies_raw:
-                if not isinstance(_replies_item, dict):
-                    d["replies"] = _replies_raw
-                    break
-                _replies_items.append(Reply.from_dict(_replies_item))
-            else:
-                replies = _replies_items
+            replies = [
+                Reply.from_dict(_replies_item) for _replies_item in _replies_raw if isinstance(_replies_item, dict)
+            ]
+            if len(replies) != len(_replies_raw):
+                d["replies"] = _replies_raw
         elif _replies_raw is not UNSET:
             d["replies"] = _replies_raw
 
@@ -77,9 +74,10 @@ class CheckRepliesResponse:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
-        fields: tuple[tuple[str, object], ...] = (("replies", self.replies),)
-        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
+        names: tuple[str, ...] = ("replies",)
+        return [name for name in names if name in self.additional_properties]
 
     def __repr__(self) -> str:
         """The fields that are set (UNSET ones are left out), then any additional properties."""

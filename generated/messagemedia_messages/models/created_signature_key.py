@@ -179,16 +179,17 @@ class CreatedSignatureKey:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
-        fields: tuple[tuple[str, object], ...] = (
-            ("key_id", self.key_id),
-            ("cipher", self.cipher),
-            ("digest", self.digest),
-            ("created", self.created),
-            ("enabled", self.enabled),
-            ("public_key", self.public_key),
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
+        names: tuple[str, ...] = (
+            "key_id",
+            "cipher",
+            "digest",
+            "created",
+            "enabled",
+            "public_key",
         )
-        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+        return [name for name in names if name in self.additional_properties]
 
     @property
     def public_key_pem(self) -> str | Unset:

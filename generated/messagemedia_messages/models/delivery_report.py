@@ -273,23 +273,24 @@ class DeliveryReport:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
-        fields: tuple[tuple[str, object], ...] = (
-            ("delivery_report_id", self.delivery_report_id),
-            ("message_id", self.message_id),
-            ("status", self.status),
-            ("date_received", self.date_received),
-            ("source_number", self.source_number),
-            ("submitted_date", self.submitted_date),
-            ("original_text", self.original_text),
-            ("delay", self.delay),
-            ("billing_units", self.billing_units),
-            ("error_code", self.error_code),
-            ("callback_url", self.callback_url),
-            ("metadata", self.metadata),
-            ("vendor_account_id", self.vendor_account_id),
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
+        names: tuple[str, ...] = (
+            "delivery_report_id",
+            "message_id",
+            "status",
+            "date_received",
+            "source_number",
+            "submitted_date",
+            "original_text",
+            "delay",
+            "billing_units",
+            "error_code",
+            "callback_url",
+            "metadata",
+            "vendor_account_id",
         )
-        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+        return [name for name in names if name in self.additional_properties]
 
     def __repr__(self) -> str:
         """The fields that are set (UNSET ones are left out), then any additional properties."""

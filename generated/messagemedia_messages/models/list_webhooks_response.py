@@ -33,7 +33,7 @@ class ListWebhooksResponse:
         """
         field_dict: dict[str, Any] = dict(self.additional_properties)
         page_data: Any = self.page_data
-        if page_data is not UNSET:
+        if page_data is not UNSET and "pageData" not in field_dict:
             field_dict["pageData"] = (
                 [_item.to_dict() if isinstance(_item, Webhook) else _item for _item in page_data]
                 if isinstance(page_data, list)
@@ -64,14 +64,13 @@ class ListWebhooksResponse:
         _page_data_raw = d.pop("pageData", UNSET)
         page_data: Any = UNSET
         if isinstance(_page_data_raw, list):
-            _page_data_items = []
-            for _page_data_item in _page_data_raw:
-                if not isinstance(_page_data_item, dict):
-                    d["pageData"] = _page_data_raw
-                    break
-                _page_data_items.append(Webhook.from_dict(_page_data_item))
-            else:
-                page_data = _page_data_items
+            page_data = [
+                Webhook.from_dict(_page_data_item)
+                for _page_data_item in _page_data_raw
+                if isinstance(_page_data_item, dict)
+            ]
+            if len(page_data) != len(_page_data_raw):
+                d["pageData"] = _page_data_raw
         elif _page_data_raw is not UNSET:
             d["pageData"] = _page_data_raw
 
@@ -102,13 +101,14 @@ class ListWebhooksResponse:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
-        fields: tuple[tuple[str, object], ...] = (
-            ("pageData", self.page_data),
-            ("page", self.page),
-            ("pageSize", self.page_size),
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
+        names: tuple[str, ...] = (
+            "pageData",
+            "page",
+            "pageSize",
         )
-        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+        return [name for name in names if name in self.additional_properties]
 
     def __repr__(self) -> str:
         """The fields that are set (UNSET ones are left out), then any additional properties."""

@@ -155,18 +155,19 @@ class OptOutEvent:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
-        fields: tuple[tuple[str, object], ...] = (
-            ("notification_id", self.notification_id),
-            ("account_id", self.account_id),
-            ("source_number", self.source_number),
-            ("destination_number", self.destination_number),
-            ("date_received", self.date_received),
-            ("message_id", self.message_id),
-            ("content", self.content),
-            ("metadata", self.metadata),
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
+        names: tuple[str, ...] = (
+            "notification_id",
+            "account_id",
+            "source_number",
+            "destination_number",
+            "date_received",
+            "message_id",
+            "content",
+            "metadata",
         )
-        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+        return [name for name in names if name in self.additional_properties]
 
     def __repr__(self) -> str:
         """The fields that are set (UNSET ones are left out), then any additional properties."""

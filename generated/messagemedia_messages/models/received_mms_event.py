@@ -65,7 +65,7 @@ class ReceivedMmsEvent:
             field_dict["content"] = content
 
         attachments: Any = self.attachments
-        if attachments is not UNSET:
+        if attachments is not UNSET and "attachments" not in field_dict:
             field_dict["attachments"] = (
                 [_item.to_dict() if isinstance(_item, MmsAttachment) else _item for _item in attachments]
                 if isinstance(attachments, list)
@@ -124,14 +124,13 @@ class ReceivedMmsEvent:
         _attachments_raw = d.pop("attachments", UNSET)
         attachments: list[MmsAttachment] | Unset = UNSET
         if isinstance(_attachments_raw, list):
-            _attachments_items = []
-            for _attachments_item in _attachments_raw:
-                if not isinstance(_attachments_item, dict):
-                    d["attachments"] = _attachments_raw
-                    break
-                _attachments_items.append(MmsAttachment.from_dict(_attachments_item))
-            else:
-                attachments = _attachments_items
+            attachments = [
+                MmsAttachment.from_dict(_attachments_item)
+                for _attachments_item in _attachments_raw
+                if isinstance(_attachments_item, dict)
+            ]
+            if len(attachments) != len(_attachments_raw):
+                d["attachments"] = _attachments_raw
         elif _attachments_raw is not UNSET:
             d["attachments"] = _attachments_raw
 
@@ -180,19 +179,20 @@ class ReceivedMmsEvent:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
-        fields: tuple[tuple[str, object], ...] = (
-            ("reply_id", self.reply_id),
-            ("message_id", self.message_id),
-            ("account_id", self.account_id),
-            ("content", self.content),
-            ("attachments", self.attachments),
-            ("source_number", self.source_number),
-            ("destination_number", self.destination_number),
-            ("date_received", self.date_received),
-            ("metadata", self.metadata),
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
+        names: tuple[str, ...] = (
+            "reply_id",
+            "message_id",
+            "account_id",
+            "content",
+            "attachments",
+            "source_number",
+            "destination_number",
+            "date_received",
+            "metadata",
         )
-        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+        return [name for name in names if name in self.additional_properties]
 
     def __repr__(self) -> str:
         """The fields that are set (UNSET ones are left out), then any additional properties."""

@@ -182,20 +182,21 @@ class ReplyEvent:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
-        fields: tuple[tuple[str, object], ...] = (
-            ("reply_id", self.reply_id),
-            ("message_id", self.message_id),
-            ("account_id", self.account_id),
-            ("content", self.content),
-            ("source_number", self.source_number),
-            ("destination_number", self.destination_number),
-            ("date_received", self.date_received),
-            ("callback_url", self.callback_url),
-            ("metadata", self.metadata),
-            ("vendor_account_id", self.vendor_account_id),
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
+        names: tuple[str, ...] = (
+            "reply_id",
+            "message_id",
+            "account_id",
+            "content",
+            "source_number",
+            "destination_number",
+            "date_received",
+            "callback_url",
+            "metadata",
+            "vendor_account_id",
         )
-        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+        return [name for name in names if name in self.additional_properties]
 
     def __repr__(self) -> str:
         """The fields that are set (UNSET ones are left out), then any additional properties."""

@@ -28,7 +28,7 @@ class SendMessagesRequest:
         """
         field_dict: dict[str, Any] = dict(self.additional_properties)
         messages: Any = self.messages
-        if messages is not UNSET:
+        if messages is not UNSET and "messages" not in field_dict:
             field_dict["messages"] = (
                 [_item.to_dict() if isinstance(_item, Message) else _item for _item in messages]
                 if isinstance(messages, list)
@@ -51,14 +51,13 @@ class SendMessagesRequest:
         _messages_raw = d.pop("messages", UNSET)
         messages: Any = UNSET
         if isinstance(_messages_raw, list):
-            _messages_items = []
-            for _messages_item in _messages_raw:
-                if not isinstance(_messages_item, dict):
-                    d["messages"] = _messages_raw
-                    break
-                _messages_items.append(Message.from_dict(_messages_item))
-            else:
-                messages = _messages_items
+            messages = [
+                Message.from_dict(_messages_item)
+                for _messages_item in _messages_raw
+                if isinstance(_messages_item, dict)
+            ]
+            if len(messages) != len(_messages_raw):
+                d["messages"] = _messages_raw
         elif _messages_raw is not UNSET:
             d["messages"] = _messages_raw
 
@@ -77,9 +76,10 @@ class SendMessagesRequest:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
-        fields: tuple[tuple[str, object], ...] = (("messages", self.messages),)
-        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
+        names: tuple[str, ...] = ("messages",)
+        return [name for name in names if name in self.additional_properties]
 
     def __repr__(self) -> str:
         """The fields that are set (UNSET ones are left out), then any additional properties."""

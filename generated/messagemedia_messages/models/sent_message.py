@@ -317,24 +317,25 @@ class SentMessage:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
-        fields: tuple[tuple[str, object], ...] = (
-            ("content", self.content),
-            ("destination_number", self.destination_number),
-            ("message_id", self.message_id),
-            ("status", self.status),
-            ("format", self.format_),
-            ("source_number", self.source_number),
-            ("source_number_type", self.source_number_type),
-            ("delivery_report", self.delivery_report),
-            ("callback_url", self.callback_url),
-            ("scheduled", self.scheduled),
-            ("message_expiry_timestamp", self.message_expiry_timestamp),
-            ("metadata", self.metadata),
-            ("media", self.media),
-            ("subject", self.subject),
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
+        names: tuple[str, ...] = (
+            "content",
+            "destination_number",
+            "message_id",
+            "status",
+            "format",
+            "source_number",
+            "source_number_type",
+            "delivery_report",
+            "callback_url",
+            "scheduled",
+            "message_expiry_timestamp",
+            "metadata",
+            "media",
+            "subject",
         )
-        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+        return [name for name in names if name in self.additional_properties]
 
     def __repr__(self) -> str:
         """The fields that are set (UNSET ones are left out), then any additional properties."""

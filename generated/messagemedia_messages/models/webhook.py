@@ -45,7 +45,8 @@ class Webhook:
     headers: WebhookHeaders | Unset = UNSET
     """ Extra HTTP headers the API sends with every call of the webhook: names up to 200
     characters, values up to 1000. `Content-Type` (in any letter case) is not allowed, since
-    `encoding` decides it.
+    `encoding` decides it. Receivers often check a token sent here, so the values are
+    `x-sensitive`: a model's repr shows the header names only.
      """
     events: list[WebhookEvent] | Unset = UNSET
     """ The events the webhook is called for. """
@@ -221,20 +222,21 @@ class Webhook:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
-        fields: tuple[tuple[str, object], ...] = (
-            ("id", self.id),
-            ("url", self.url),
-            ("method", self.method),
-            ("retries", self.retries),
-            ("encoding", self.encoding),
-            ("headers", self.headers),
-            ("events", self.events),
-            ("template", self.template),
-            ("read_timeout", self.read_timeout),
-            ("retry_delay", self.retry_delay),
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
+        names: tuple[str, ...] = (
+            "id",
+            "url",
+            "method",
+            "retries",
+            "encoding",
+            "headers",
+            "events",
+            "template",
+            "read_timeout",
+            "retry_delay",
         )
-        return [name for name, value in fields if value is UNSET and name in self.additional_properties]
+        return [name for name in names if name in self.additional_properties]
 
     def __repr__(self) -> str:
         """The fields that are set (UNSET ones are left out), then any additional properties."""

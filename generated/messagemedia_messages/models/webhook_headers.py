@@ -16,7 +16,8 @@ T = TypeVar("T", bound="WebhookHeaders")
 class WebhookHeaders:
     """Extra HTTP headers the API sends with every call of the webhook: names up to 200
     characters, values up to 1000. `Content-Type` (in any letter case) is not allowed, since
-    `encoding` decides it.
+    `encoding` decides it. Receivers often check a token sent here, so the values are
+    `x-sensitive`: a model's repr shows the header names only.
 
     """
 
@@ -56,7 +57,8 @@ class WebhookHeaders:
     @property
     def unreadable_fields(self) -> list[str]:
         """The fields whose value `from_dict` could not read as the spec's type: each is UNSET
-        here and its raw value is kept in `additional_properties` (`model["name"]` reads it)."""
+        here (a list of objects keeps the items that are objects) and its raw value is kept in
+        `additional_properties` (`model["name"]` reads it)."""
         return []
 
     def __repr__(self) -> str:
@@ -64,6 +66,7 @@ class WebhookHeaders:
         return model_repr(
             self,
             (),
+            hide_values=True,  # x-sensitive: values
         )
 
     @property

@@ -158,7 +158,7 @@ class MessagesResource:
         ``progress``: called with a ``BatchProgress`` after every batch.
         ``deadline``: seconds each request may take in all, retries included.
         """
-        from messagemedia_runtime.batching import run_batches
+        from messagemedia_runtime.batching import partly_read, run_batches
 
         from . import send_messages
 
@@ -168,7 +168,8 @@ class MessagesResource:
         def send(chunk: list[Message | MessageParam]) -> Sequence[SentMessage]:
             kwargs = send_messages._get_kwargs(body={"messages": chunk}, account=account)
             answer = send_messages._call_sync(client, kwargs, deadline)
-            return answer.messages
+            # An item that was not an object is left out of the list, so positions would not match.
+            return partly_read(answer.messages, answer.additional_properties.get("messages"))
 
         def check(one: Message | MessageParam) -> None:
             send_messages._get_kwargs(body={"messages": [one]}, account=account)
@@ -322,7 +323,7 @@ class AsyncMessagesResource:
         ``progress``: called with a ``BatchProgress`` after every batch.
         ``deadline``: seconds each request may take in all, retries included.
         """
-        from messagemedia_runtime.batching import arun_batches
+        from messagemedia_runtime.batching import arun_batches, partly_read
 
         from . import send_messages
 
@@ -332,7 +333,8 @@ class AsyncMessagesResource:
         async def send(chunk: list[Message | MessageParam]) -> Sequence[SentMessage]:
             kwargs = send_messages._get_kwargs(body={"messages": chunk}, account=account)
             answer = await send_messages._call_async(client, kwargs, deadline)
-            return answer.messages
+            # An item that was not an object is left out of the list, so positions would not match.
+            return partly_read(answer.messages, answer.additional_properties.get("messages"))
 
         def check(one: Message | MessageParam) -> None:
             send_messages._get_kwargs(body={"messages": [one]}, account=account)

@@ -25,6 +25,8 @@ PAGING_LIST_BLACKLIST = Paging(
     first_page=0,
     size_field=None,
     next_token="pagination.page",
+    next_uri="pagination.next_uri",
+    token_param="token",
 )
 
 if TYPE_CHECKING:
@@ -109,7 +111,8 @@ class NumberAuthorisationResource:
         follow `pagination.next_uri`.
 
         The API does not say how it marks the last page. This document takes the last page to be
-        one whose `pagination`, or its `page`, is absent, null or empty.
+        one whose `pagination` gives neither a `page` nor a `next_uri` with a `token`. The client
+        follows `page`, and the `token` of `next_uri` when `page` is absent, null or empty.
 
         Pages itself: iterating the answer yields every item of every page, each page fetched when
         reached. The answer is the first page (``.items``, ``.response``, ``.has_next_page()``,
@@ -231,7 +234,8 @@ class AsyncNumberAuthorisationResource:
         follow `pagination.next_uri`.
 
         The API does not say how it marks the last page. This document takes the last page to be
-        one whose `pagination`, or its `page`, is absent, null or empty.
+        one whose `pagination` gives neither a `page` nor a `next_uri` with a `token`. The client
+        follows `page`, and the `token` of `next_uri` when `page` is absent, null or empty.
 
         Pages itself: ``async for item in client.number_authorisation.list_blacklist()`` yields every
         item of every page, each page fetched when reached; ``await`` it for the first page (an

@@ -91,7 +91,8 @@ def sync_detailed(
     follow `pagination.next_uri`.
 
     The API does not say how it marks the last page. This document takes the last page to be
-    one whose `pagination`, or its `page`, is absent, null or empty.
+    one whose `pagination` gives neither a `page` nor a `next_uri` with a `token`. The client
+    follows `page`, and the `token` of `next_uri` when `page` is absent, null or empty.
     Args:
         token (str | Unset):
         deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
@@ -126,7 +127,8 @@ def sync(
     follow `pagination.next_uri`.
 
     The API does not say how it marks the last page. This document takes the last page to be
-    one whose `pagination`, or its `page`, is absent, null or empty.
+    one whose `pagination` gives neither a `page` nor a `next_uri` with a `token`. The client
+    follows `page`, and the `token` of `next_uri` when `page` is absent, null or empty.
     Args:
         token (str | Unset):
         deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
@@ -160,7 +162,8 @@ async def asyncio_detailed(
     follow `pagination.next_uri`.
 
     The API does not say how it marks the last page. This document takes the last page to be
-    one whose `pagination`, or its `page`, is absent, null or empty.
+    one whose `pagination` gives neither a `page` nor a `next_uri` with a `token`. The client
+    follows `page`, and the `token` of `next_uri` when `page` is absent, null or empty.
     Args:
         token (str | Unset):
         deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.
@@ -195,7 +198,8 @@ async def asyncio(
     follow `pagination.next_uri`.
 
     The API does not say how it marks the last page. This document takes the last page to be
-    one whose `pagination`, or its `page`, is absent, null or empty.
+    one whose `pagination` gives neither a `page` nor a `next_uri` with a `token`. The client
+    follows `page`, and the `token` of `next_uri` when `page` is absent, null or empty.
     Args:
         token (str | Unset):
         deadline: Seconds this call may take in all, retries and their waits included; None uses the client's.

@@ -24,6 +24,8 @@ PAGING_LIST_SIGNATURE_KEYS = Paging(
     first_page=1,
     size_field=None,
     next_token=None,
+    next_uri=None,
+    token_param=None,
 )
 
 if TYPE_CHECKING:

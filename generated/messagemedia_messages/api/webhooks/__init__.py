@@ -25,6 +25,8 @@ PAGING_LIST_WEBHOOKS = Paging(
     first_page=0,
     size_field="pageSize",
     next_token=None,
+    next_uri=None,
+    token_param=None,
 )
 
 if TYPE_CHECKING:

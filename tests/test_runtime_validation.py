@@ -300,7 +300,7 @@ CASES: list[tuple[str, Callable[[Client], dict[str, Any]], str, int | None, str]
         },
         "url",
         None,
-        "url must match",
+        "url must be an http or https URL without spaces or control characters",
     ),
     (
         "webhook read timeout",

@@ -29,7 +29,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/v1/messages/{message_id}".format(
-            message_id=quote(str(message_id), safe="+,"),
+            message_id=quote(str(message_id), safe=""),
         ),
     }
 

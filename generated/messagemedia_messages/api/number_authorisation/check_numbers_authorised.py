@@ -21,7 +21,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/number_authorisation/is_authorised/{numbers}".format(
-            numbers=quote(str(numbers), safe="+,"),
+            numbers=quote(str(numbers), safe=""),
         ),
     }
 

@@ -19,7 +19,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/v1/number_authorisation/mt/blacklist/{number}".format(
-            number=quote(str(number), safe="+,"),
+            number=quote(str(number), safe=""),
         ),
     }
 

@@ -20,7 +20,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/v1/iam/signature_keys/{key_id}".format(
-            key_id=quote(str(key_id), safe="+,"),
+            key_id=quote(str(key_id), safe=""),
         ),
     }
 

@@ -25,7 +25,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "delete",
         "url": "/v1/webhooks/messages/{webhook_id}".format(
-            webhook_id=quote(str(webhook_id), safe="+,"),
+            webhook_id=quote(str(webhook_id), safe=""),
         ),
     }
 

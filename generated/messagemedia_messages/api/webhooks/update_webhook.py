@@ -31,7 +31,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "patch",
         "url": "/v1/webhooks/messages/{webhook_id}".format(
-            webhook_id=quote(str(webhook_id), safe="+,"),
+            webhook_id=quote(str(webhook_id), safe=""),
         ),
     }
 

@@ -7,10 +7,11 @@ their functions, so ``messagemedia --version`` costs an interpreter start and cl
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
@@ -61,12 +62,55 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     ctx.exit()
 
 
+def _set_late(field: str) -> Callable[[click.Context, click.Parameter, bool], None]:
+    def set_flag(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        state = ctx.find_root().obj
+        if not value or ctx.resilient_parsing or not isinstance(state, CliState):
+            return
+        if field == "debug":
+            state.settings = dataclasses.replace(state.settings, debug=True)
+            # The root set the logger up for its own --debug, which was off.
+            logging.getLogger("messagemedia").setLevel(logging.DEBUG)
+        else:
+            state.settings = dataclasses.replace(state.settings, json_lines=True)
+
+    return set_flag
+
+
+# (flag, Settings field, help): also taken after the command, as gh takes `gh pr list --json`.
+_LATE_FLAGS = (
+    ("--json", "json_lines", "One JSON object per line on stdout (as messagemedia --json)."),
+    ("--debug", "debug", "Log each request to stderr; show tracebacks (as messagemedia --debug)."),
+)
+
+
+def _with_late_flags(command: click.Command) -> click.Command:
+    """``command`` (and its subcommands) taking --json and --debug too; the sandbox's own command
+    line is left alone, since its arguments go through untouched."""
+    if command.name == "sandbox":
+        return command
+    taken = {opt for param in command.params for opt in getattr(param, "opts", ())}
+    for flag, field, text in _LATE_FLAGS:
+        if flag not in taken:
+            command.params.append(
+                click.Option([flag], is_flag=True, expose_value=False, callback=_set_late(field), help=text)
+            )
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _with_late_flags(sub)
+    return command
+
+
 class RootGroup(LazyGroup):
     """Turns every error a command raises into one line on stderr and exit status 1.
 
     Click's own usage errors keep their exit status 2. With ``--debug`` the traceback is printed
     first, and the client's ``messagemedia`` logger writes every request to stderr.
     """
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        return None if command is None else _with_late_flags(command)
 
     def invoke(self, ctx: click.Context) -> Any:
         logger = logging.getLogger("messagemedia")

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from cli_helpers import Cli, sandbox_cli
+from cli_helpers import Cli, json_lines, sandbox_cli
 from sandbox_helpers import DEST, Api
 
 from messagemedia_cli.parsing import parse_when
@@ -127,6 +127,16 @@ def test_table_output_for_people(cli: Cli) -> None:
     sent = cli.ok("send", DEST, "A table")
     assert "message_id" in sent.stdout and "queued" in sent.stdout
     assert not sent.stdout.lstrip().startswith("{")
+
+
+def test_json_and_debug_also_after_the_command(cli: Cli) -> None:
+    before = json_lines(cli.ok("credits", "--json").stdout)
+    assert before == [{"credits": cli.one("credits")["credits"]}]
+    (checked,) = json_lines(cli.ok("blacklist", "check", DEST, "--json").stdout)  # a group's command
+    assert checked["number"] == DEST and checked["authorised"] is True
+    debug = cli.ok("credits", "--json", "--debug")
+    assert json_lines(debug.stdout) == before and "GET" in debug.stderr  # each request logged
+    assert "GET" not in cli.ok("credits", "--json").stderr
 
 
 def test_basic_auth_and_sub_accounts(cli: Cli) -> None:

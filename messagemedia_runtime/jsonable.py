@@ -29,6 +29,15 @@ def to_json(value: Any) -> Any:
     """
     if isinstance(value, _SCALARS):
         return value
+    kind = type(value)
+    if kind is dict:
+        return {key: to_json(item) for key, item in value.items() if not isinstance(item, Unset)}
+    if kind is list:
+        return [to_json(item) for item in value]
+    # A model next (what callers pass most after plain data), before the slower ABC checks.
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict) and not isinstance(value, Mapping):
+        return to_dict()
     if isinstance(value, Mapping):
         return {key: to_json(item) for key, item in value.items() if not isinstance(item, Unset)}
     if isinstance(value, list | tuple):
@@ -41,7 +50,4 @@ def to_json(value: Any) -> Any:
         return value.isoformat().replace("+00:00", "Z")
     if isinstance(value, datetime.date):
         return value.isoformat()
-    to_dict = getattr(value, "to_dict", None)
-    if callable(to_dict):
-        return to_dict()
     return value

@@ -19,6 +19,7 @@ from typing import Generic, TypeVar
 from .errors import (
     BadRequestError,
     ConfigurationError,
+    MalformedResponseError,
     MessageMediaError,
     RequestValidationError,
     SendOutcomeUnknownError,
@@ -26,11 +27,13 @@ from .errors import (
 
 __all__ = [
     "BatchFailure",
+    "BatchInterruptedError",
     "BatchProgress",
     "BatchResult",
     "BatchSendError",
     "BatchSkippedError",
     "PartlyRead",
+    "UnmatchedAnswerError",
     "arun_batches",
     "partly_read",
     "run_batches",
@@ -59,6 +62,16 @@ def partly_read(readable: Sequence[R], raw: object) -> Sequence[R]:
     if isinstance(raw, list) and len(raw) != len(readable):
         return PartlyRead(readable, len(raw))
     return readable
+
+
+class UnmatchedAnswerError(MessageMediaError):
+    """The API accepted the batch, but its answer cannot be matched to the items sent (another
+    count, or items that could not be read); what it did answer is in ``BatchFailure.accepted``."""
+
+
+class BatchInterruptedError(SendOutcomeUnknownError):
+    """The send was interrupted (Ctrl-C, cancellation) while this batch's request may have been on
+    its way: it may or may not have been accepted."""
 
 
 class BatchSkippedError(MessageMediaError):
@@ -106,8 +119,9 @@ class BatchFailure(Generic[R]):
 
     @property
     def outcome_unknown(self) -> bool:
-        """True when the batch may have been accepted: check before resending it."""
-        return isinstance(self.error, SendOutcomeUnknownError)
+        """True when the batch may have been accepted, or was but its answer could not be used:
+        check before resending it."""
+        return isinstance(self.error, SendOutcomeUnknownError | MalformedResponseError | UnmatchedAnswerError)
 
     @property
     def message_index(self) -> int | None:
@@ -235,6 +249,7 @@ class _Run(Generic[T, R]):
         ]
         self.failed = False
         self.items_field = items_field
+        self.started: set[int] = set()  # positions whose request was made, or is being made
         self._done = 0
         self._progress = progress
 
@@ -245,7 +260,7 @@ class _Run(Generic[T, R]):
         answered = accepted.answered if isinstance(accepted, PartlyRead) else len(accepted)
         if answered != len(positions) or len(accepted) != len(positions):
             readable = f" ({len(accepted)} of them readable)" if answered != len(accepted) else ""
-            error = MessageMediaError(
+            error = UnmatchedAnswerError(
                 f"the API accepted the batch but answered {answered} items{readable} for {len(positions)}"
                 " sent; they are kept in BatchFailure.accepted",
                 operation=self.result.operation,
@@ -301,7 +316,36 @@ class _Run(Generic[T, R]):
         self._done += count
         if self._progress is not None:
             failed = sum(len(f.indices) for f in self.result.failures)
-            self._progress(BatchProgress(self._done, len(self.items), self._done - failed, failed))
+            try:
+                self._progress(BatchProgress(self._done, len(self.items), self._done - failed, failed))
+            except Exception:  # a progress display must not decide what counts as sent
+                logger.warning("the progress callback raised; the send goes on", exc_info=True)
+
+    def interrupted(self, exc: BaseException) -> BaseException:
+        """``exc`` (Ctrl-C, a cancellation), carrying the result so far as ``exc.batch_result``: the
+        batches whose request may have left fail as outcome-unknown, the others as not attempted."""
+        settled = {i for i, item in enumerate(self.result.sent) if item is not None}
+        settled.update(i for failure in self.result.failures for i in failure.indices)
+        open_positions = [i for i in range(len(self.items)) if i not in settled]
+        in_flight = [i for i in open_positions if i in self.started]
+        untouched = [i for i in open_positions if i not in self.started]
+        operation = self.result.operation
+        if in_flight:
+            error = BatchInterruptedError(
+                "interrupted while this batch's request may have been on its way", operation=operation
+            )
+            self.result.failures.append(BatchFailure(tuple(in_flight), error))
+        if untouched:
+            skipped = BatchSkippedError("not attempted: the send was interrupted", operation=operation)
+            self.result.failures.append(BatchFailure(tuple(untouched), skipped))
+        result = self.finish()
+        exc.batch_result = result  # type: ignore[attr-defined]
+        exc.add_note(
+            f"{operation or 'the batched send'} was interrupted: {result.accepted_count} of {len(self.items)}"
+            f" items were accepted, {len(in_flight)} may or may not have been; see the exception's"
+            " batch_result"
+        )
+        return exc
 
     def finish(self) -> BatchResult[R]:
         # Batches may finish out of order; failures are reported in input order like everything else.
@@ -330,11 +374,14 @@ def run_batches(
     made to name the caller's positions.
     """
     run: _Run[T, R] = _Run(items, batch_size, max_batch, operation, progress, items_field=items_field)
-    for positions in run.batches:
-        if run.failed and stop_on_error:
-            run.skip(positions)
-            continue
-        _send_one(run, send, positions, check)
+    try:
+        for positions in run.batches:
+            if run.failed and stop_on_error:
+                run.skip(positions)
+                continue
+            _send_one(run, send, positions, check)
+    except BaseException as exc:  # Ctrl-C mid-send: say what was accepted before it propagates
+        raise run.interrupted(exc) from None
     return run.finish()
 
 
@@ -346,9 +393,11 @@ def _send_one(
 ) -> None:
     try:
         run.result.requests += 1
+        run.started.update(positions)
         run.record(positions, send(run.chunk(positions)))
     except RequestValidationError as exc:
         run.result.requests -= 1  # refused before it left: no request was made
+        run.started.difference_update(positions)
         rest = run.isolate(positions, check)
         if rest is None:
             run.fail(positions, exc)
@@ -382,9 +431,11 @@ async def arun_batches(
     async def one(positions: list[int], checker: Callable[[T], object] | None) -> None:
         try:
             run.result.requests += 1
+            run.started.update(positions)
             run.record(positions, await send(run.chunk(positions)))
         except RequestValidationError as exc:
             run.result.requests -= 1
+            run.started.difference_update(positions)
             rest = run.isolate(positions, checker)
             if rest is None:
                 run.fail(positions, exc)
@@ -400,5 +451,12 @@ async def arun_batches(
                 return
             await one(positions, check)
 
-    await asyncio.gather(*(gated(positions) for positions in run.batches))
+    try:
+        # A task group, so that nothing is sent after this returns or raises: a cancellation
+        # cancels every batch still waiting or in flight.
+        async with asyncio.TaskGroup() as group:
+            for positions in run.batches:
+                group.create_task(gated(positions))
+    except BaseException as exc:
+        raise run.interrupted(exc) from None
     return run.finish()

@@ -135,7 +135,15 @@ class CallbackWSGIApp(Generic[E]):
         if isinstance(result, Answer):
             return _answer(start_response, result)
         try:
-            self.handler(result)
+            outcome = self.handler(result)
+            if inspect.isawaitable(outcome):  # never run here: answering 2XX would drop the callback
+                close = getattr(outcome, "close", None)
+                if callable(close):
+                    close()
+                raise ConfigurationError(
+                    "the WSGI receiver's handler returned an awaitable, which it cannot await: give a"
+                    " plain function (the API delivers the callback again)"
+                )
         except Exception as error:
             return _answer(start_response, self._core.handler_failed(result, error))
         return _answer(start_response, self._core.handled(result))

@@ -20,7 +20,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-from .errors import MessageMediaError
+from .errors import ConfigurationError, MessageMediaError
 
 __all__ = ["DrainError", "DrainFailure", "DrainResult", "adrain", "drain"]
 
@@ -127,6 +127,12 @@ class _Drain(Generic[T]):
         return result
 
 
+def _discard(awaitable: object) -> None:
+    close = getattr(awaitable, "close", None)  # a coroutine never awaited warns unless closed
+    if callable(close):
+        close()
+
+
 def drain(
     check: Callable[[], Sequence[T]],
     confirm: Callable[[list[str]], object],
@@ -142,6 +148,13 @@ def drain(
     Errors of ``check`` propagate (everything handled before is already confirmed); handler and
     confirm failures are collected in the result: call ``raise_if_failed()`` to raise.
     """
+    if inspect.iscoroutinefunction(handler) or inspect.iscoroutinefunction(
+        getattr(handler, "__call__", None)  # noqa: B004 - an object whose __call__ is a coroutine function
+    ):
+        raise ConfigurationError(
+            "this drain calls its handler without awaiting it, and would confirm items it never"
+            " processed: give a plain function, or use the async client's drain"
+        )
     state: _Drain[T] = _Drain(item_id, max_confirm, DrainResult(operation=operation))
     result = state.result
     while max_checks is None or result.checks < max_checks:
@@ -153,7 +166,13 @@ def drain(
         done: list[str] = []
         for key, item in fresh:
             try:
-                handler(item)
+                outcome = handler(item)
+                if inspect.isawaitable(outcome):  # a lambda around a coroutine function, say
+                    _discard(outcome)
+                    raise ConfigurationError(
+                        "the handler returned an awaitable, which this drain cannot await: the item"
+                        " is left unconfirmed (use the async client's drain)"
+                    )
             except Exception as exc:  # at-least-once: a failed item stays unconfirmed
                 state.failed(key, item, exc)
             else:

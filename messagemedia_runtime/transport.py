@@ -414,7 +414,29 @@ async def send_async(
     raise_for_status: bool = False,
     deadline: float | None = None,
 ) -> httpx.Response:
-    """The async twin of ``send_sync``."""
+    """The async twin of ``send_sync``. A cancellation (``task.cancel()``, ``asyncio.wait_for``)
+    propagates as it is; on an operation that is not idempotent it carries a note that the
+    request may have reached the API (``deadline=`` says so with ``SendOutcomeUnknownError``)."""
+    try:
+        return await _send_async(client, request_kwargs, operation, raise_for_status, deadline)
+    except BaseException as exc:
+        import asyncio  # loaded already: this runs in an event loop
+
+        if not operation.idempotent and isinstance(exc, asyncio.CancelledError):
+            exc.add_note(
+                f"{operation.id} was cancelled after its request may have reached the API: its outcome"
+                " is unknown; check before sending again"
+            )
+        raise
+
+
+async def _send_async(
+    client: _AsyncClient,
+    request_kwargs: dict[str, Any],
+    operation: Operation,
+    raise_for_status: bool,
+    deadline: float | None,
+) -> httpx.Response:
     attempts = _prepare(client, request_kwargs, operation, deadline)
     http = client.get_async_httpx_client()
     if http.is_closed:

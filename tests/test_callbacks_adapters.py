@@ -346,6 +346,9 @@ def test_wsgi_middleware_and_sync_only() -> None:
 
     with pytest.raises(ConfigurationError, match="plain function"):
         CallbackWSGIApp(handle, keys=KEYS)
+    # A plain function that hands back a coroutine is caught when called: 500, so the API retries.
+    wrapped = wsgi_client(CallbackWSGIApp(lambda event: handle(event), keys=KEYS))  # noqa: PLW0108 - on purpose
+    assert wrapped.post("/messagemedia", content=body, headers=headers).status_code == 500
 
 
 def test_wsgi_target_prefers_the_raw_uri() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -13,6 +14,7 @@ from messagemedia_messages.api.messages import AsyncMessagesResource, MessagesRe
 from messagemedia_messages.models import Message, SentMessage
 from messagemedia_runtime import errors
 from messagemedia_runtime.batching import BatchProgress, BatchResult, BatchSendError
+from messagemedia_runtime.errors import SendOutcomeUnknownError
 from messagemedia_runtime.retry import RetryPolicy
 
 __all__ = ["client_factory", "server", "sleeps"]  # fixtures, imported for pytest
@@ -202,3 +204,99 @@ async def test_plain_dicts_and_strings_are_accepted(
         "destination_number": "+61491570156",
         "format": "SMS",
     }
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_a_progress_callback_that_raises_changes_nothing_that_was_sent(
+    mode: str, server: FaultServer, client_factory: Callable[..., Client]
+) -> None:
+    server.responder = send_answer
+    calls: list[BatchProgress] = []
+
+    def progress(done: BatchProgress) -> None:
+        calls.append(done)
+        raise RuntimeError("the progress bar broke")
+
+    extra = {"concurrency": 1} if mode == "async" else {}
+    result = await run(mode, client_factory(server.url), MESSAGES[:250], progress=progress, **extra)
+    assert result.ok and result.accepted_count == 250 and len(server.requests) == 3
+    assert [c.done for c in calls] == [100, 200, 250]
+    assert_aligned(result, MESSAGES[:250])
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_an_accepted_batch_whose_answer_cannot_be_used_is_outcome_unknown(
+    mode: str, server: FaultServer, client_factory: Callable[..., Client]
+) -> None:
+    def answer(request: Recorded) -> Step:
+        first = request.json()["messages"][0]["content"]
+        if first == "hello 0":
+            return Step(202, "not json")  # accepted, unreadable
+        if first == "hello 100":
+            return Step(202, {"messages": []})  # accepted, nothing to match
+        return send_answer(request)
+
+    server.responder = answer
+    result = await run(mode, client_factory(server.url), MESSAGES[:250])
+    kinds = [(f.start, type(f.error).__name__, f.outcome_unknown) for f in result.failures]
+    # Both were accepted by the API: resending either would send those messages twice.
+    assert kinds == [(0, "MalformedResponseError", True), (100, "UnmatchedAnswerError", True)]
+    assert result.accepted_count == 50
+
+
+def test_an_interrupted_send_says_what_was_accepted_and_what_may_have_been() -> None:
+    from messagemedia_runtime.batching import BatchInterruptedError, run_batches
+
+    def send(chunk: list[int]) -> list[str]:
+        if chunk[0] == 20:
+            raise KeyboardInterrupt  # Ctrl-C while the third request is on its way
+        return [f"id-{n}" for n in chunk]
+
+    with pytest.raises(KeyboardInterrupt) as caught:
+        run_batches(send, list(range(50)), batch_size=10, max_batch=100, operation="send_messages")
+    result = caught.value.batch_result  # type: ignore[attr-defined]
+    assert result.sent[:20] == [f"id-{n}" for n in range(20)] and result.accepted_count == 20
+    unknown, skipped = result.failures
+    assert unknown.indices == tuple(range(20, 30)) and unknown.outcome_unknown
+    assert isinstance(unknown.error, BatchInterruptedError)
+    assert skipped.indices == tuple(range(30, 50)) and not skipped.outcome_unknown
+    assert "20 of 50 items were accepted, 10 may or may not have been" in caught.value.__notes__[0]
+
+
+async def test_a_cancelled_async_send_many_sends_nothing_afterwards_and_keeps_what_was_accepted(
+    server: FaultServer, client_factory: Callable[..., Client]
+) -> None:
+    import asyncio
+
+    def answer(request: Recorded) -> Step:
+        slow = request.json()["messages"][0]["content"] != "hello 0"
+        return dataclasses.replace(send_answer(request), delay=1.0 if slow else 0.0)
+
+    server.responder = answer
+    resource = AsyncMessagesResource(client_factory(server.url))
+    task = asyncio.ensure_future(resource.send_many(MESSAGES[:500], concurrency=2))
+    await asyncio.sleep(0.4)  # the first batch answered; two more in flight (one started late)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError) as caught:
+        await task
+    result = caught.value.batch_result  # type: ignore[attr-defined]
+    assert result.accepted_count == 100 and result.sent[0] is not None
+    in_flight = [f for f in result.failures if f.outcome_unknown]
+    assert in_flight and all(isinstance(f.error, SendOutcomeUnknownError) for f in in_flight)
+    reached = len(server.requests)
+    await asyncio.sleep(1.5)
+    assert len(server.requests) == reached <= 3  # nothing left waiting was sent after the cancel
+    assert sum(len(f.indices) for f in result.failures) + result.accepted_count == 500
+
+
+async def test_a_cancelled_send_says_its_outcome_is_unknown(
+    server: FaultServer, client_factory: Callable[..., Client]
+) -> None:
+    import asyncio
+
+    server.responder = lambda request: dataclasses.replace(send_answer(request), delay=1.0)
+    resource = AsyncMessagesResource(client_factory(server.url))
+    with pytest.raises(TimeoutError) as caught:
+        await asyncio.wait_for(resource.send(messages=[MESSAGES[0]]), timeout=0.3)
+    notes = [n for e in (caught.value, caught.value.__context__) if e for n in getattr(e, "__notes__", [])]
+    assert any("outcome is unknown" in note for note in notes)

@@ -115,6 +115,25 @@ async def test_async_handler_and_empty_inbox(
     assert again.processed == 0 and again.checks == 1
 
 
+def test_the_sync_drain_refuses_a_handler_it_cannot_await(
+    server: FaultServer, client_factory: Callable[..., Client]
+) -> None:
+    inbox = Inbox("replies", 3)
+    server.responder = inbox
+    ran: list[str] = []
+
+    async def handler(item: Any) -> None:
+        ran.append(item_id(item))
+
+    replies = RepliesResource(client_factory(server.url))
+    with pytest.raises(errors.ConfigurationError, match="plain function"):
+        replies.drain(handler)
+    assert len(server.requests) == 0  # refused before the first check
+    result = replies.drain(lambda item: handler(item))  # noqa: PLW0108 - a plain function returning a coroutine
+    assert result.processed == 0 and len(result.failed) == 3 and not ran
+    assert len(inbox.pending) == 3 and inbox.confirm_sizes == []  # nothing unprocessed confirmed
+
+
 @pytest.mark.parametrize("mode", ["sync", "async"])
 async def test_handler_always_failing_does_not_loop(
     mode: str, server: FaultServer, client_factory: Callable[..., Client]

@@ -8,17 +8,24 @@ Generated from templates/errors.py.jinja. Do not edit.
 """
 
 from hmac_auth.errors import CredentialsNotPicklableError, InvalidCredentialsError, MissingCredentialsError
-from messagemedia_runtime.batching import BatchSendError, BatchSkippedError
+from messagemedia_runtime.batching import (
+    BatchInterruptedError,
+    BatchSendError,
+    BatchSkippedError,
+    UnmatchedAnswerError,
+)
 from messagemedia_runtime.draining import DrainError
 from messagemedia_runtime.errors import *  # noqa: F403
 from messagemedia_runtime.errors import __all__ as _runtime_all
 
 __all__ = [
     *_runtime_all,
+    "BatchInterruptedError",
     "BatchSendError",
     "BatchSkippedError",
     "CredentialsNotPicklableError",
     "DrainError",
     "InvalidCredentialsError",
     "MissingCredentialsError",
+    "UnmatchedAnswerError",
 ]

@@ -277,7 +277,9 @@ def _serve(args: argparse.Namespace) -> int:
         return 1
     # The first line is what SandboxProcess (and a person) looks for.
     print(f"messagemedia-sandbox listening on {url}", flush=True)
-    print(startup_text(config, url), flush=True)
+    # A secret from the environment may well be the account's real one: it is used, never shown.
+    from_environment = args.secret is None and bool(os.environ.get("MESSAGEMEDIA_API_SECRET"))
+    print(startup_text(config, url, hide_secret=from_environment), flush=True)
     try:
         while not stopping.wait(0.5):
             if not server.serving:
@@ -316,23 +318,22 @@ def _attachment(path: Path) -> dict[str, str]:
     return {"content_type": content_type, "content": encoded, "original_name": path.name}
 
 
-def startup_text(config: SandboxConfig, url: str) -> str:
+def startup_text(config: SandboxConfig, url: str, *, hide_secret: bool = False) -> str:
     """What the sandbox prints once it listens: its credentials and the line that points a client at it.
 
-    The key and secret are the sandbox's own throw-away credentials, printed so that they can be
-    pasted; they go to the terminal only, never to the log.
+    The key and secret are the sandbox's own throw-away ones (or those given with --key and
+    --secret), printed so that they can be pasted; they go to the terminal only, never to the log.
+    ``hide_secret``: the secret came from $MESSAGEMEDIA_API_SECRET, where a real one lives; it is
+    neither printed nor exported (the shell has it already).
     """
     key, secret = next(iter(config.credentials.items()))
-    exports = " ".join(
-        f"{name}={shlex.quote(value)}"
-        for name, value in (
-            ("MESSAGEMEDIA_API_KEY", key),
-            ("MESSAGEMEDIA_API_SECRET", secret),
-            ("MESSAGEMEDIA_BASE_URL", url),
-        )
-    )
+    pairs = [("MESSAGEMEDIA_API_KEY", key), ("MESSAGEMEDIA_API_SECRET", secret), ("MESSAGEMEDIA_BASE_URL", url)]
+    if hide_secret:
+        pairs.pop(1)
+    exports = " ".join(f"{name}={shlex.quote(value)}" for name, value in pairs)
+    shown = "from $MESSAGEMEDIA_API_SECRET (not shown)" if hide_secret else secret
     return (
-        f"  API key {key}, API secret {secret}\n"
+        f"  API key {key}, API secret {shown}\n"
         f"  data file {config.data}, speed x{config.speed:g}\n"
         "Point a client (or `make demo`) at it with:\n"
         f"export {exports}"

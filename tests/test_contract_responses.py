@@ -176,9 +176,10 @@ def _error_examples() -> list[Any]:
             for name, example in content.get("examples", {}).items():
                 code = 500 if status == "5XX" else int(status)
                 value = resolve(example)["value"]
-                cases.append(
-                    pytest.param(MINIMAL_CALLS[operation], code, value, id=f"{operation}-{status}-{name}")
-                )
+                call = MINIMAL_CALLS.get(operation)
+                if call is None:  # test_calls_cover_every_operation_of_the_spec says what to add
+                    continue
+                cases.append(pytest.param(call, code, value, id=f"{operation}-{status}-{name}"))
     return cases
 
 

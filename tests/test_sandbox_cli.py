@@ -97,6 +97,22 @@ def test_startup_prints_the_credentials_and_a_working_export_line(tmp_path: Path
             assert check_credits_remaining.sync(client=client).to_dict()["credits"] == 10_000
 
 
+def test_a_secret_from_the_environment_is_used_but_never_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = "the-accounts-real-secret-7f3a"
+    monkeypatch.setenv("MESSAGEMEDIA_API_KEY", "real-key")
+    monkeypatch.setenv("MESSAGEMEDIA_API_SECRET", real)
+    with SandboxProcess(tmp_path / "env-secret.sqlite3", speed=50) as sandbox:
+        export = wait_until(lambda: [line for line in sandbox.output if line.startswith("export ")])[0]
+        printed = "\n".join(sandbox.output)
+        assert real not in printed and "from $MESSAGEMEDIA_API_SECRET (not shown)" in printed
+        assert "MESSAGEMEDIA_API_SECRET=" not in export and "MESSAGEMEDIA_API_KEY=real-key" in export
+        # The sandbox took it: a client reading the same environment is let in.
+        with create_client("real-key", real, base_url=sandbox.base_url) as client:
+            assert check_credits_remaining.sync(client=client).to_dict()["credits"] == 10_000
+
+
 def test_reply_and_destination_find_the_sandbox_through_messagemedia_base_url(tmp_path: Path) -> None:
     with SandboxProcess(tmp_path / "env.sqlite3", speed=50) as sandbox:
         api = Api(sandbox.base_url)

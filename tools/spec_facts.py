@@ -92,6 +92,19 @@ def _array_limit(spec: dict[str, Any], op: dict[str, Any], field: str) -> int:
     return limit
 
 
+def _check_named_answers(spec: dict[str, Any], op_id: str, op: dict[str, Any]) -> None:
+    """Answers' object schemas are named components: inline, their models would be called
+    ``<Operation>Response200``, which is what users would then read in signatures."""
+    for status, answer in op.get("responses", {}).items():
+        for media_type, content in _resolve(spec, answer).get("content", {}).items():
+            schema = content.get("schema", {})
+            if "$ref" not in schema and (schema.get("type") == "object" or "properties" in schema):
+                raise ValueError(
+                    f"{op_id}: the {status} answer's {media_type} schema is written inline; put it under"
+                    " components/schemas and refer to it with $ref, so that its model gets a readable name"
+                )
+
+
 def _operations(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
     by_id: dict[str, dict[str, Any]] = {}
     for path_item in spec["paths"].values():
@@ -101,8 +114,13 @@ def _operations(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
     facts: dict[str, dict[str, Any]] = {}
     for op_id, op in sorted(by_id.items()):
         name = op.get("x-method-name")
+        if name is None:
+            raise ValueError(f"{op_id}: add x-method-name, its name on the client (client.<tag>.<name>)")
         if not isinstance(name, str) or not name.isidentifier():
-            raise ValueError(f"{op_id}: x-method-name must be a Python identifier")
+            raise ValueError(f"{op_id}: x-method-name must be a Python identifier, not {name!r}")
+        if not op.get("tags"):
+            raise ValueError(f"{op_id}: add a tag, which names its resource on the client (client.<tag>)")
+        _check_named_answers(spec, op_id, op)
         entry: dict[str, Any] = {
             "method_name": name,
             "tag": op["tags"][0],

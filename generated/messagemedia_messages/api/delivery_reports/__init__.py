@@ -42,7 +42,8 @@ class DeliveryReportsResource:
         are only made for messages sent with `delivery_report: true`. The same reports come back
         until they are confirmed with `confirm_delivery_reports_as_received`.
 
-        Calls ``messagemedia_messages.api.delivery_reports.check_delivery_reports``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.delivery_reports.check_delivery_reports``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import check_delivery_reports
@@ -112,8 +113,9 @@ class DeliveryReportsResource:
         Marks up to 100 delivery reports as processed so that later checks no longer return them.
         Confirming the same IDs twice is harmless, which makes this call safe to retry.
 
-        Calls ``messagemedia_messages.api.delivery_reports.confirm_delivery_reports_as_received``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.delivery_reports.confirm_delivery_reports_as_received``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -149,7 +151,8 @@ class AsyncDeliveryReportsResource:
         are only made for messages sent with `delivery_report: true`. The same reports come back
         until they are confirmed with `confirm_delivery_reports_as_received`.
 
-        Calls ``messagemedia_messages.api.delivery_reports.check_delivery_reports``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.delivery_reports.check_delivery_reports``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import check_delivery_reports
@@ -220,8 +223,9 @@ class AsyncDeliveryReportsResource:
         Marks up to 100 delivery reports as processed so that later checks no longer return them.
         Confirming the same IDs twice is harmless, which makes this call safe to retry.
 
-        Calls ``messagemedia_messages.api.delivery_reports.confirm_delivery_reports_as_received``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.delivery_reports.confirm_delivery_reports_as_received``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 

@@ -48,8 +48,7 @@ class MessagesResource:
         retries it after a lost answer; a repeat of a cancel that already took effect is answered
         with 400, because the message is no longer scheduled.
 
-        Calls ``messagemedia_messages.api.messages.cancel_scheduled_message``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.messages.cancel_scheduled_message``.
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -75,7 +74,8 @@ class MessagesResource:
         Returns what is left on a prepaid account. The API does not publish the shape of this
         answer, so the schema is open: every key it sends is kept.
 
-        Calls ``messagemedia_messages.api.messages.check_credits_remaining``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.messages.check_credits_remaining``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import check_credits_remaining
@@ -97,7 +97,8 @@ class MessagesResource:
         Returns one message sent in the last 45 days, with every field it was sent with and its
         current `status`.
 
-        Calls ``messagemedia_messages.api.messages.get_message_status``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.messages.get_message_status``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import get_message_status
@@ -122,8 +123,9 @@ class MessagesResource:
         none of them. Accepted messages come back in the same order with a `message_id` and the
         status `queued` (or `scheduled` when `scheduled` lies in the future).
 
-        Calls ``messagemedia_messages.api.messages.send_messages``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.messages.send_messages``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -211,8 +213,7 @@ class AsyncMessagesResource:
         retries it after a lost answer; a repeat of a cancel that already took effect is answered
         with 400, because the message is no longer scheduled.
 
-        Calls ``messagemedia_messages.api.messages.cancel_scheduled_message``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.messages.cancel_scheduled_message``.
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -238,7 +239,8 @@ class AsyncMessagesResource:
         Returns what is left on a prepaid account. The API does not publish the shape of this
         answer, so the schema is open: every key it sends is kept.
 
-        Calls ``messagemedia_messages.api.messages.check_credits_remaining``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.messages.check_credits_remaining``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import check_credits_remaining
@@ -260,7 +262,8 @@ class AsyncMessagesResource:
         Returns one message sent in the last 45 days, with every field it was sent with and its
         current `status`.
 
-        Calls ``messagemedia_messages.api.messages.get_message_status``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.messages.get_message_status``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import get_message_status
@@ -285,8 +288,9 @@ class AsyncMessagesResource:
         none of them. Accepted messages come back in the same order with a `message_id` and the
         status `queued` (or `scheduled` when `scheduled` lies in the future).
 
-        Calls ``messagemedia_messages.api.messages.send_messages``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.messages.send_messages``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 

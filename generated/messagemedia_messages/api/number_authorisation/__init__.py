@@ -62,8 +62,9 @@ class NumberAuthorisationResource:
         body. Adding a number twice does no harm, so the client retries this call after a lost
         answer.
 
-        Calls ``messagemedia_messages.api.number_authorisation.add_to_blacklist``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.number_authorisation.add_to_blacklist``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -88,7 +89,8 @@ class NumberAuthorisationResource:
         number is on the account's blacklist, and a send to it ends in a delivery report with an
         error code rather than a delivery.
 
-        Calls ``messagemedia_messages.api.number_authorisation.check_numbers_authorised``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.number_authorisation.check_numbers_authorised``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import check_numbers_authorised
@@ -117,7 +119,8 @@ class NumberAuthorisationResource:
         Pages itself: iterating the answer yields every item of every page, each page fetched when
         reached. The answer is the first page (``.items``, ``.response``, ``.has_next_page()``,
         ``.next_page()``, ``.iter_pages()``) for paging by hand.
-        Calls ``messagemedia_messages.api.number_authorisation.list_blacklist``.``deadline``: seconds each request may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.number_authorisation.list_blacklist``.
+        ``deadline``: seconds each request may take in all, retries included (None: the client's).
         """
 
         from . import list_blacklist
@@ -149,7 +152,8 @@ class NumberAuthorisationResource:
         so the client retries it after a lost answer; a repeat of one that already took effect is
         answered with 404.
 
-        Calls ``messagemedia_messages.api.number_authorisation.remove_from_blacklist``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.number_authorisation.remove_from_blacklist``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import remove_from_blacklist
@@ -185,8 +189,9 @@ class AsyncNumberAuthorisationResource:
         body. Adding a number twice does no harm, so the client retries this call after a lost
         answer.
 
-        Calls ``messagemedia_messages.api.number_authorisation.add_to_blacklist``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.number_authorisation.add_to_blacklist``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -211,7 +216,8 @@ class AsyncNumberAuthorisationResource:
         number is on the account's blacklist, and a send to it ends in a delivery report with an
         error code rather than a delivery.
 
-        Calls ``messagemedia_messages.api.number_authorisation.check_numbers_authorised``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.number_authorisation.check_numbers_authorised``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import check_numbers_authorised
@@ -240,7 +246,8 @@ class AsyncNumberAuthorisationResource:
         Pages itself: ``async for item in client.number_authorisation.list_blacklist()`` yields every
         item of every page, each page fetched when reached; ``await`` it for the first page (an
         ``AsyncPage``: ``.items``, ``.response``, ``await .next_page()``) to page by hand.
-        Calls ``messagemedia_messages.api.number_authorisation.list_blacklist``.``deadline``: seconds each request may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.number_authorisation.list_blacklist``.
+        ``deadline``: seconds each request may take in all, retries included (None: the client's).
         """
 
         from . import list_blacklist
@@ -272,7 +279,8 @@ class AsyncNumberAuthorisationResource:
         so the client retries it after a lost answer; a repeat of one that already took effect is
         answered with 404.
 
-        Calls ``messagemedia_messages.api.number_authorisation.remove_from_blacklist``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.number_authorisation.remove_from_blacklist``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import remove_from_blacklist

@@ -42,7 +42,8 @@ class RepliesResource:
         come back on every call until they are confirmed with `confirm_replies_as_received`, so
         process them, then confirm the IDs you processed.
 
-        Calls ``messagemedia_messages.api.replies.check_replies``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.replies.check_replies``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import check_replies
@@ -110,8 +111,9 @@ class RepliesResource:
         Marks up to 100 replies as processed so that later checks no longer return them.
         Confirming the same IDs twice is harmless, which makes this call safe to retry.
 
-        Calls ``messagemedia_messages.api.replies.confirm_replies_as_received``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.replies.confirm_replies_as_received``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -147,7 +149,8 @@ class AsyncRepliesResource:
         come back on every call until they are confirmed with `confirm_replies_as_received`, so
         process them, then confirm the IDs you processed.
 
-        Calls ``messagemedia_messages.api.replies.check_replies``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.replies.check_replies``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import check_replies
@@ -216,8 +219,9 @@ class AsyncRepliesResource:
         Marks up to 100 replies as processed so that later checks no longer return them.
         Confirming the same IDs twice is harmless, which makes this call safe to retry.
 
-        Calls ``messagemedia_messages.api.replies.confirm_replies_as_received``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.replies.confirm_replies_as_received``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 

@@ -65,8 +65,9 @@ class SignatureKeysResource:
         document describe `Accept` as a parameter, and every HTTP client sends one; answers are
         `application/json`.
 
-        Calls ``messagemedia_messages.api.signature_keys.create_signature_key``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.signature_keys.create_signature_key``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -91,7 +92,8 @@ class SignatureKeysResource:
         Deletes a key for good. Repeating a delete does no harm, so the client retries it after a
         lost answer; a repeat of a delete that already took effect is answered with 404.
 
-        Calls ``messagemedia_messages.api.signature_keys.delete_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.signature_keys.delete_signature_key``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import delete_signature_key
@@ -111,7 +113,8 @@ class SignatureKeysResource:
         Stops signing callbacks: the enabled key, if any, is disabled. The answer is 204 also when
         no key was enabled, so the call is safe to repeat.
 
-        Calls ``messagemedia_messages.api.signature_keys.disable_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.signature_keys.disable_signature_key``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import disable_signature_key
@@ -133,8 +136,9 @@ class SignatureKeysResource:
 
         The API declares a required `Accept` header here too; see `create_signature_key`.
 
-        Calls ``messagemedia_messages.api.signature_keys.enable_signature_key``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.signature_keys.enable_signature_key``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -157,7 +161,8 @@ class SignatureKeysResource:
         Returns the key that signs callbacks now. At most one key is enabled at a time; when none
         is, the API answers 404.
 
-        Calls ``messagemedia_messages.api.signature_keys.get_enabled_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.signature_keys.get_enabled_signature_key``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import get_enabled_signature_key
@@ -175,7 +180,8 @@ class SignatureKeysResource:
 
         Returns one key, without its public key (that comes only with the create answer).
 
-        Calls ``messagemedia_messages.api.signature_keys.get_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.signature_keys.get_signature_key``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import get_signature_key
@@ -202,7 +208,8 @@ class SignatureKeysResource:
         Pages itself: iterating the answer yields every item of every page, each page fetched when
         reached. The answer is the first page (``.items``, ``.response``, ``.has_next_page()``,
         ``.next_page()``, ``.iter_pages()``) for paging by hand.
-        Calls ``messagemedia_messages.api.signature_keys.list_signature_keys``.``deadline``: seconds each request may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.signature_keys.list_signature_keys``.
+        ``deadline``: seconds each request may take in all, retries included (None: the client's).
         """
 
         from . import list_signature_keys
@@ -252,8 +259,9 @@ class AsyncSignatureKeysResource:
         document describe `Accept` as a parameter, and every HTTP client sends one; answers are
         `application/json`.
 
-        Calls ``messagemedia_messages.api.signature_keys.create_signature_key``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.signature_keys.create_signature_key``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -278,7 +286,8 @@ class AsyncSignatureKeysResource:
         Deletes a key for good. Repeating a delete does no harm, so the client retries it after a
         lost answer; a repeat of a delete that already took effect is answered with 404.
 
-        Calls ``messagemedia_messages.api.signature_keys.delete_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.signature_keys.delete_signature_key``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import delete_signature_key
@@ -298,7 +307,8 @@ class AsyncSignatureKeysResource:
         Stops signing callbacks: the enabled key, if any, is disabled. The answer is 204 also when
         no key was enabled, so the call is safe to repeat.
 
-        Calls ``messagemedia_messages.api.signature_keys.disable_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.signature_keys.disable_signature_key``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import disable_signature_key
@@ -320,8 +330,9 @@ class AsyncSignatureKeysResource:
 
         The API declares a required `Accept` header here too; see `create_signature_key`.
 
-        Calls ``messagemedia_messages.api.signature_keys.enable_signature_key``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.signature_keys.enable_signature_key``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -344,7 +355,8 @@ class AsyncSignatureKeysResource:
         Returns the key that signs callbacks now. At most one key is enabled at a time; when none
         is, the API answers 404.
 
-        Calls ``messagemedia_messages.api.signature_keys.get_enabled_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.signature_keys.get_enabled_signature_key``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import get_enabled_signature_key
@@ -362,7 +374,8 @@ class AsyncSignatureKeysResource:
 
         Returns one key, without its public key (that comes only with the create answer).
 
-        Calls ``messagemedia_messages.api.signature_keys.get_signature_key``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.signature_keys.get_signature_key``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import get_signature_key
@@ -389,7 +402,8 @@ class AsyncSignatureKeysResource:
         Pages itself: ``async for item in client.signature_keys.list()`` yields every
         item of every page, each page fetched when reached; ``await`` it for the first page (an
         ``AsyncPage``: ``.items``, ``.response``, ``await .next_page()``) to page by hand.
-        Calls ``messagemedia_messages.api.signature_keys.list_signature_keys``.``deadline``: seconds each request may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.signature_keys.list_signature_keys``.
+        ``deadline``: seconds each request may take in all, retries included (None: the client's).
         """
 
         from . import list_signature_keys

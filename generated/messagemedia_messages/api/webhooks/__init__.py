@@ -90,8 +90,9 @@ class WebhooksResource:
         even though the first one succeeded. `read_timeout`, `retries` and `retry_delay` can only
         be set here; an update cannot change them.
 
-        Calls ``messagemedia_messages.api.webhooks.create_webhook``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.webhooks.create_webhook``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -126,7 +127,8 @@ class WebhooksResource:
         client retries it after a lost answer; a repeat of a delete that already took effect is
         answered with 404.
 
-        Calls ``messagemedia_messages.api.webhooks.delete_webhook``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.webhooks.delete_webhook``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import delete_webhook
@@ -154,7 +156,8 @@ class WebhooksResource:
         Pages itself: iterating the answer yields every item of every page, each page fetched when
         reached. The answer is the first page (``.items``, ``.response``, ``.has_next_page()``,
         ``.next_page()``, ``.iter_pages()``) for paging by hand.
-        Calls ``messagemedia_messages.api.webhooks.list_webhooks``.``deadline``: seconds each request may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.webhooks.list_webhooks``.
+        ``deadline``: seconds each request may take in all, retries included (None: the client's).
         """
 
         from . import list_webhooks
@@ -215,8 +218,9 @@ class WebhooksResource:
         answered with 409, as a create is; this document declares the 409 so that the client raises
         a typed error if it is.
 
-        Calls ``messagemedia_messages.api.webhooks.update_webhook``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.webhooks.update_webhook``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -288,8 +292,9 @@ class AsyncWebhooksResource:
         even though the first one succeeded. `read_timeout`, `retries` and `retry_delay` can only
         be set here; an update cannot change them.
 
-        Calls ``messagemedia_messages.api.webhooks.create_webhook``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.webhooks.create_webhook``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
@@ -324,7 +329,8 @@ class AsyncWebhooksResource:
         client retries it after a lost answer; a repeat of a delete that already took effect is
         answered with 404.
 
-        Calls ``messagemedia_messages.api.webhooks.delete_webhook``.``deadline``: seconds this call may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.webhooks.delete_webhook``.
+        ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 
         from . import delete_webhook
@@ -352,7 +358,8 @@ class AsyncWebhooksResource:
         Pages itself: ``async for item in client.webhooks.list()`` yields every
         item of every page, each page fetched when reached; ``await`` it for the first page (an
         ``AsyncPage``: ``.items``, ``.response``, ``await .next_page()``) to page by hand.
-        Calls ``messagemedia_messages.api.webhooks.list_webhooks``.``deadline``: seconds each request may take in all, retries included (None: the client's).
+        Calls ``messagemedia_messages.api.webhooks.list_webhooks``.
+        ``deadline``: seconds each request may take in all, retries included (None: the client's).
         """
 
         from . import list_webhooks
@@ -413,8 +420,9 @@ class AsyncWebhooksResource:
         answered with 409, as a create is; this document declares the 409 so that the client raises
         a typed error if it is.
 
-        Calls ``messagemedia_messages.api.webhooks.update_webhook``. Request fields are keyword
-        arguments that take models or their plain form (dicts, strings for enums, ``UUID``/``str`` for IDs).
+        Calls ``messagemedia_messages.api.webhooks.update_webhook``.
+        Request fields are keyword arguments that take models or their plain form (dicts, strings for
+        enums, ``UUID``/``str`` for IDs).
         ``deadline``: seconds this call may take in all, retries included (None: the client's).
         """
 

@@ -327,7 +327,11 @@ def startup_text(config: SandboxConfig, url: str, *, hide_secret: bool = False) 
     neither printed nor exported (the shell has it already).
     """
     key, secret = next(iter(config.credentials.items()))
-    pairs = [("MESSAGEMEDIA_API_KEY", key), ("MESSAGEMEDIA_API_SECRET", secret), ("MESSAGEMEDIA_BASE_URL", url)]
+    pairs = [
+        ("MESSAGEMEDIA_API_KEY", key),
+        ("MESSAGEMEDIA_API_SECRET", secret),
+        ("MESSAGEMEDIA_BASE_URL", url),
+    ]
     if hide_secret:
         pairs.pop(1)
     exports = " ".join(f"{name}={shlex.quote(value)}" for name, value in pairs)

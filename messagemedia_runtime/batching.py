@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -35,6 +35,7 @@ __all__ = [
     "PartlyRead",
     "UnmatchedAnswerError",
     "arun_batches",
+    "as_items",
     "partly_read",
     "run_batches",
 ]
@@ -54,6 +55,28 @@ class PartlyRead(list[R]):
     def __init__(self, readable: Sequence[R], answered: int) -> None:
         super().__init__(readable)
         self.answered = answered
+
+
+def as_items(items: Iterable[T], name: str) -> list[T]:
+    """``items`` as a list, or a ``ConfigurationError`` naming the argument when it is no iterable
+    of items (``None``, a number, a single dict or model instead of a list of them)."""
+    if items is None or isinstance(items, str | bytes | Mapping) or hasattr(items, "to_dict"):
+        raise ConfigurationError(
+            f"{name} must be a list (or other iterable) of items, not {type(items).__name__}"
+        )
+    try:
+        return list(items)
+    except TypeError:
+        raise ConfigurationError(
+            f"{name} must be a list (or other iterable) of items, not {type(items).__name__}"
+        ) from None
+
+
+def _check_progress(progress: object) -> None:
+    if progress is not None and not callable(progress):
+        raise ConfigurationError(
+            f"progress must be a function taking a BatchProgress, not {type(progress).__name__}"
+        )
 
 
 def partly_read(readable: Sequence[R], raw: object) -> Sequence[R]:
@@ -373,6 +396,7 @@ def run_batches(
     ``items_field``: the body's list of items (``messages``), so that a 400's ``details`` can be
     made to name the caller's positions.
     """
+    _check_progress(progress)
     run: _Run[T, R] = _Run(items, batch_size, max_batch, operation, progress, items_field=items_field)
     try:
         for positions in run.batches:
@@ -423,8 +447,9 @@ async def arun_batches(
     """The async twin of ``run_batches``, with up to ``concurrency`` batches in flight."""
     import asyncio  # here, not at import time: a sync-only program never needs asyncio
 
-    if concurrency < 1:
-        raise ConfigurationError("concurrency must be at least 1")
+    if isinstance(concurrency, bool) or not isinstance(concurrency, int) or concurrency < 1:
+        raise ConfigurationError("concurrency must be a whole number, at least 1")
+    _check_progress(progress)
     run: _Run[T, R] = _Run(items, batch_size, max_batch, operation, progress, items_field=items_field)
     gate = asyncio.Semaphore(concurrency)
 

@@ -127,6 +127,13 @@ class _Drain(Generic[T]):
         return result
 
 
+def _check_handler(handler: object) -> None:
+    if not callable(handler):
+        raise ConfigurationError(
+            f"the handler must be a function taking one item, not {type(handler).__name__}"
+        )
+
+
 def _discard(awaitable: object) -> None:
     close = getattr(awaitable, "close", None)  # a coroutine never awaited warns unless closed
     if callable(close):
@@ -148,6 +155,7 @@ def drain(
     Errors of ``check`` propagate (everything handled before is already confirmed); handler and
     confirm failures are collected in the result: call ``raise_if_failed()`` to raise.
     """
+    _check_handler(handler)
     if inspect.iscoroutinefunction(handler) or inspect.iscoroutinefunction(
         getattr(handler, "__call__", None)  # noqa: B004 - an object whose __call__ is a coroutine function
     ):
@@ -203,6 +211,7 @@ async def adrain(
     max_checks: int | None = None,
 ) -> DrainResult[T]:
     """The async twin of ``drain``; ``handler`` may be a plain function or a coroutine function."""
+    _check_handler(handler)
     state: _Drain[T] = _Drain(item_id, max_confirm, DrainResult(operation=operation))
     result = state.result
     while max_checks is None or result.checks < max_checks:

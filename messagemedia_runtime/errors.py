@@ -79,6 +79,41 @@ class MessageMediaError(Exception):
         self.method = method
         self.path = path
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled (a process pool, a task queue, a cache) without the httpx response: it holds the
+        # signed request, and subclasses' __init__ need it. What the error says survives.
+        state = {key: value for key, value in self.__dict__.items() if key != "response"}
+        if "response" in self.__dict__:
+            state["response"] = None
+        return (_unpickled, (type(self), self.args, state))
+
+
+def _unpickled(
+    cls: type[MessageMediaError], args: tuple[Any, ...], state: dict[str, Any]
+) -> MessageMediaError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
+def _without_credentials(response: httpx.Response) -> httpx.Response:
+    """``response``, its request holding no Authorization header: an error outlives the call,
+    and may be logged, pickled or shown whole."""
+    try:
+        request = response.request
+    except RuntimeError:  # a Response built by hand has no request
+        return response
+    if "authorization" in request.headers:
+        headers = request.headers.copy()
+        del headers["authorization"]
+        try:
+            content = request.content
+        except httpx.RequestNotRead:
+            content = b""
+        response.request = httpx.Request(request.method, request.url, headers=headers, content=content)
+    return response
+
 
 class ConfigurationError(MessageMediaError, ValueError):
     """A client was set up wrongly: missing or unusable credentials, an unknown region or algorithm,
@@ -183,7 +218,7 @@ class APIStatusError(MessageMediaError):
         path: str | None = None,
     ) -> None:
         super().__init__(message, operation=operation, method=method, path=path)
-        self.response = response
+        self.response = _without_credentials(response)
         self.status_code = response.status_code
         self.body = body
         self.api_message: str | None = (
@@ -273,7 +308,7 @@ class MalformedResponseError(MessageMediaError):
         idempotent: bool | None = None,
     ) -> None:
         super().__init__(message, operation=operation, method=method, path=path)
-        self.response = response
+        self.response = _without_credentials(response)
         self.status_code = response.status_code
         self.idempotent = idempotent
         self.text_excerpt = _excerpt(response, _json_or_none(response))
@@ -336,7 +371,7 @@ class SendOutcomeUnknownError(TransportError):
 
     def __init__(self, message: str, *, response: httpx.Response | None = None, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
-        self.response = response
+        self.response = None if response is None else _without_credentials(response)
         self.status_code = response.status_code if response is not None else None
 
     def __str__(self) -> str:
@@ -377,7 +412,8 @@ def _redirect_summary(response: httpx.Response) -> str:
     return (
         f"The API answered with a redirect{where}, which was not followed: the client follows"
         " redirects only with follow_redirects=True, only for operations safe to repeat, only when"
-        " the method stays the same and never from https to http. Check the base URL."
+        " the method stays the same, only to the same scheme, host and port (each hop is signed), and"
+        " never from https to http. Check the base URL."
     )
 
 

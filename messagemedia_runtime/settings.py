@@ -68,6 +68,10 @@ def _checked_url(base_url: str) -> str:
         )
     if url.query or url.fragment:
         raise ConfigurationError("base_url must not have a query or a fragment")
+    if url.userinfo:  # said without the URL: it would show the password
+        raise ConfigurationError(
+            "base_url must not carry a user name or password: pass api_key and api_secret"
+        )
     path = url.path.rstrip("/")
     if path.endswith("/v1"):
         path = path[: -len("/v1")]

@@ -119,6 +119,11 @@ def _host(exc: httpx.RequestError) -> str:
     return f" at {url.scheme}://{url.host}{port}"
 
 
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    default = {"http": 80, "https": 443}.get(url.scheme)
+    return url.scheme, url.host, url.port or default
+
+
 class _Attempts:
     """The retry, redirect and deadline decisions for one call, shared by the sync and async loops."""
 
@@ -262,6 +267,18 @@ class _Attempts:
             return None  # a 301/302/303 that would turn this request into a GET: reported, not followed
         if response.request.url.scheme == "https" and target.url.scheme != "https":
             return None  # credentials never travel in clear text because an answer said so
+        if _origin(target.url) != _origin(response.request.url):
+            # Each hop is signed: following to another host would hand it a valid signature (or,
+            # with Basic, the secret). Reported instead; the Location says where the API went.
+            logger.warning(
+                "not following HTTP %d from %s %s to another origin (%s); if it is the API, make it base_url",
+                response.status_code,
+                self.method,
+                self.path,
+                where,
+                extra={"operation": self.operation.id, "method": self.method, "path": self.path},
+            )
+            return None
         if self.redirects >= _MAX_REDIRECTS:
             return None
         self.redirects += 1

@@ -146,6 +146,9 @@ def _describe(field: str, rule: str | None, definition: Any, value: Any, fallbac
     if rule == "format":
         wanted = _FORMATS.get(str(definition.get("format")), f"a valid {definition.get('format')}")
         return f"{field} must be {wanted}{_quote(field, value)}"
+    if rule in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+        words = {"minimum": "at least", "exclusiveMinimum": "more than", "maximum": "at most"}
+        return f"{field} must be {words.get(rule, 'less than')} {definition.get(rule)}{_quote(field, value)}"
     if rule == "minItems":
         return f"{field} must have at least {_plural(definition.get('minItems'), 'item')}{_size(value)}"
     if rule == "maxItems":

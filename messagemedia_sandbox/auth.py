@@ -60,7 +60,8 @@ def authenticate(request: Request, credentials: Mapping[str, str], now: float, m
         return _basic(rest.strip(), credentials)
     if scheme.lower() == "hmac":
         return _hmac(request, rest, credentials, now, max_skew)
-    raise AuthError(f"Unsupported authorization scheme {scheme!r}: use Basic or hmac")
+    # Not quoted: what stands where the scheme should is sometimes the secret itself.
+    raise AuthError("Unsupported authorization scheme: use Basic or hmac")
 
 
 def _basic(token: str, credentials: Mapping[str, str]) -> str:
@@ -73,7 +74,7 @@ def _basic(token: str, credentials: Mapping[str, str]) -> str:
         raise AuthError("Malformed Basic credentials: no ':' between key and secret")
     expected = credentials.get(key)
     if expected is None:
-        raise AuthError(f"Unknown API key {key!r}")
+        raise AuthError("Unknown API key")  # not quoted: a secret given as the key would be echoed
     if not hmac.compare_digest(expected.encode(), secret.encode()):
         raise AuthError("Wrong API secret for this API key")
     return key
@@ -151,7 +152,7 @@ def _hmac(
     key = params["username"]
     secret = credentials.get(key)
     if secret is None:
-        raise AuthError(f"Unknown API key {key!r}")
+        raise AuthError("Unknown API key")  # not quoted: a secret given as the key would be echoed
     algorithm = params["algorithm"].lower()
     digest = _ALGORITHMS.get(algorithm)
     if digest is None:

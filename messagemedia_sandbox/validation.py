@@ -166,7 +166,16 @@ def location(path: Iterable[str | int]) -> str:
     return text or "body"
 
 
+def _sensitive(error: ValidationError) -> bool:
+    """Whether the value is in a webhook's ``headers`` (``x-sensitive: values`` in the spec: they
+    often carry a receiver's token), which a 400 does not quote back."""
+    return "headers" in error.absolute_path
+
+
 def _describe(error: ValidationError) -> str:
+    if _sensitive(error) and error.validator not in ("required", "minProperties", "maxProperties"):
+        rule = f" ({error.validator_value})" if error.validator in ("maxLength", "minLength") else ""
+        return f"breaks the rule {error.validator}{rule} (the value is not repeated: it may be a credential)"
     if error.validator == "pattern" and error.validator_value == _E164_PATTERN:
         return f"{error.instance!r} is not an E.164 number ('+' then 8 to 15 digits, the first not 0)"
     if error.validator == "const" and error.relative_path and error.relative_path[-1] == "format":

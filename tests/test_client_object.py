@@ -335,3 +335,15 @@ def test_the_package_reads_like_an_sdk() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert messagemedia_messages.__version__ == pyproject["project"]["version"]
     assert issubclass(ConfigurationError, messagemedia_messages.MessageMediaError)
+
+
+@pytest.mark.parametrize("account", ["é", "\x00", "a\r\nX-Evil: 1", " ", " Sub01", "Sub\t01", "x" * 101, ""])
+def test_a_per_call_account_is_held_to_the_same_rule_before_sending(account: str) -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise AssertionError(f"nothing should be sent, but {request.method} {request.url} was")
+
+    client = MessageMedia("K", "S", http_client=httpx.Client(transport=httpx.MockTransport(refuse)))
+    with pytest.raises(RequestValidationError, match=r"account \(the Account header\)"):
+        client.messages.check_credits(account=account)
+    with pytest.raises(ConfigurationError, match="account"):  # as the constructor says it
+        client.with_options(account=account)

@@ -151,6 +151,9 @@ def test_base_url_precedence_and_shape(monkeypatch: pytest.MonkeyPatch) -> None:
     for bad in ("api.messagemedia.com", "ftp://api.messagemedia.com", "https://x.com/?a=1", "http://"):
         with pytest.raises(ConfigurationError, match="base_url"):
             create_client("K", "S", base_url=bad)
+    with pytest.raises(ConfigurationError, match="user name or password") as caught:
+        create_client("K", "S", base_url="https://user:Pa55word@proxy.example.com")
+    assert "Pa55word" not in str(caught.value)
 
 
 def test_account_timeout_retry_and_deadline() -> None:

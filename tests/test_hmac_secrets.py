@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import pickle
 from collections.abc import Iterator
 
 import pytest
@@ -105,3 +106,23 @@ def test_rejected_request_error_and_logs(debug_logs: pytest.LogCaptureFixture, u
     _assert_clean(repr(error))
     _assert_clean(repr(vars(error)))
     _assert_clean(debug_logs.text)
+
+
+@pytest.mark.parametrize("use_hmac", [True, False], ids=["hmac", "basic"])
+def test_an_error_carries_no_credentials_and_pickles_without_them(use_hmac: bool) -> None:
+    with running({"CANARY_KEY": "the-real-one"}) as other:
+        policy = RetryPolicy(max_retries=0)
+        client = create_client("CANARY_KEY", CANARY, hmac=use_hmac, base_url=other.base_url, retry=policy)
+        with client, pytest.raises(AuthenticationError) as info:
+            check_credits_remaining.sync(client=client)
+    error = info.value
+    assert "authorization" not in error.response.request.headers  # the request it keeps is unsigned
+    assert error.response.request.url.path == "/v1/messaging/credits"
+    data = pickle.dumps(error)  # a process pool, a task queue or a cache would do this
+    for form in CANARY_FORMS:
+        assert form.encode() not in data
+    assert b"signature=" not in data and b"Authorization" not in data
+    again = pickle.loads(data)
+    assert type(again) is AuthenticationError and str(again) == str(error)
+    assert (again.status_code, again.operation, again.body) == (401, error.operation, error.body)
+    assert again.response is None  # the httpx response stays behind

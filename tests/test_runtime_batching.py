@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from fault_server import FaultServer, Recorded, Step
@@ -300,3 +301,29 @@ async def test_a_cancelled_send_says_its_outcome_is_unknown(
         await asyncio.wait_for(resource.send(messages=[MESSAGES[0]]), timeout=0.3)
     notes = [n for e in (caught.value, caught.value.__context__) if e for n in getattr(e, "__notes__", [])]
     assert any("outcome is unknown" in note for note in notes)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "complaint"),
+    [
+        ({"messages": None}, "messages must be a list"),
+        ({"messages": {"content": "x", "destination_number": "+61491570156"}}, "messages must be a list"),
+        ({"messages": MESSAGES[0]}, "messages must be a list"),
+        ({"messages": MESSAGES[:2], "progress": 3}, "progress must be a function"),
+    ],
+)
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_what_is_not_a_list_of_messages_or_a_function_is_named_before_sending(
+    mode: str,
+    server: FaultServer,
+    client_factory: Callable[..., Client],
+    arguments: dict[str, Any],
+    complaint: str,
+) -> None:
+    client = client_factory(server.url)
+    with pytest.raises(errors.ConfigurationError, match=complaint):
+        if mode == "sync":
+            MessagesResource(client).send_many(**arguments)
+        else:
+            await AsyncMessagesResource(client).send_many(**arguments)
+    assert server.requests == []

@@ -168,3 +168,17 @@ async def test_confirm_retried_on_502_and_failed_confirm_reported(
     server.script(Step(200, {"replies": list(inbox2.pending.values())}), Step(502))
     result2 = await drain(mode, "replies", client_factory(server.url), lambda _item: None)
     assert result2.ok and result2.processed == 5 and not inbox2.pending
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+async def test_a_handler_that_is_not_a_function_is_named_before_checking(
+    mode: str, server: FaultServer, client_factory: Callable[..., Client]
+) -> None:
+    server.responder = Inbox("replies", 3)
+    client = client_factory(server.url)
+    with pytest.raises(errors.ConfigurationError, match="the handler must be a function"):
+        if mode == "sync":
+            RepliesResource(client).drain(None)  # type: ignore[arg-type]
+        else:
+            await AsyncRepliesResource(client).drain(None)  # type: ignore[arg-type]
+    assert server.requests == []

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from messagemedia_messages import MessageMedia, RetryPolicy
+from messagemedia_messages.errors import RequestValidationError
 
 LIST = "/v1/number_authorisation/mt/blacklist"
 NUMBERS = [f"+614915{n:05d}" for n in range(7)]
@@ -101,3 +102,23 @@ def test_paging_by_hand_follows_next_uri_too() -> None:
     assert first.items == NUMBERS[:4] and first.has_next_page()
     second: Callable[[], Any] = first.next_page
     assert second().items == NUMBERS[4:] and asked == [None, "h2"]
+
+
+@pytest.mark.parametrize(
+    ("call", "complaint"),
+    [
+        (lambda c: c.webhooks.list(page="x"), "page must be an integer, not str"),
+        (lambda c: c.webhooks.list(page=5.5), "page must be an integer, not float"),
+        (lambda c: c.webhooks.list(page=-1), "page must be at least 0"),
+        (lambda c: c.signature_keys.list(page="3"), "page must be an integer, not str"),
+        (lambda c: c.number_authorisation.list_blacklist(token=5), "token must be a string, not int"),
+    ],
+)
+def test_a_starting_page_or_token_of_the_wrong_kind_is_refused_not_replaced(
+    call: Callable[[MessageMedia], object], complaint: str
+) -> None:
+    asked: list[str | None] = []
+    client = _client({}, asked)
+    with pytest.raises(RequestValidationError, match=complaint):
+        call(client)
+    assert asked == []  # nothing was sent, and no other page was asked for instead

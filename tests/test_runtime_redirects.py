@@ -63,25 +63,40 @@ async def test_a_redirected_send_is_an_unknown_outcome_async(
 
 
 @pytest.mark.parametrize("status", [301, 302, 307, 308])
+@pytest.mark.parametrize("hmac", [True, False], ids=["hmac", "basic"])
 def test_reads_follow_redirects_when_asked_and_each_hop_is_signed(
-    origin: FaultServer, target: verifying_server.VerifyingServer, status: int
+    target: verifying_server.VerifyingServer, status: int, hmac: bool
 ) -> None:
     message_id = verifying_server.MESSAGE_ID
-    _redirect(origin, f"{target.base_url}/v1/messages/{message_id}", status)
-    client = MessageMedia(KEY, SECRET, base_url=origin.url, follow_redirects=True)
-    assert str(client.messages.get_status(message_id).message_id) == message_id
-    [seen] = target.seen
-    assert seen.accepted, seen.reason  # signed afresh for the new host and path
-    assert seen.target == f"/v1/messages/{message_id}"
+    client = MessageMedia(KEY, SECRET, base_url=target.base_url, follow_redirects=True, hmac=hmac)
+    target.redirects["/v1/messages/7a6f1c2e-0000-4000-8000-000000000000"] = (
+        status,
+        f"/v1/messages/{message_id}",
+    )
+    assert str(client.messages.get_status("7a6f1c2e-0000-4000-8000-000000000000").message_id) == message_id
+    first, second = target.seen
+    assert first.accepted and second.accepted, (first.reason, second.reason)  # each hop signed afresh
+    assert second.target == f"/v1/messages/{message_id}"
 
 
-async def test_async_reads_follow_redirects_when_asked(
-    origin: FaultServer, target: verifying_server.VerifyingServer
+@pytest.mark.parametrize("hmac", [True, False], ids=["hmac", "basic"])
+def test_a_redirect_to_another_origin_is_not_followed_so_credentials_stay_home(
+    origin: FaultServer, target: verifying_server.VerifyingServer, hmac: bool
 ) -> None:
+    # target listens on another port of the same host: another origin, as another host would be.
     _redirect(origin, f"{target.base_url}/v1/messaging/credits", 307)
-    async with AsyncMessageMedia(KEY, SECRET, base_url=origin.url, follow_redirects=True) as client:
+    client = MessageMedia(KEY, SECRET, base_url=origin.url, follow_redirects=True, hmac=hmac)
+    with pytest.raises(UnexpectedStatusError) as caught:
+        client.messages.check_credits()
+    assert caught.value.status_code == 307 and f"redirect to {target.base_url}" in str(caught.value)
+    assert target.seen == []  # no signature, no secret went there
+
+
+async def test_async_reads_follow_redirects_when_asked(target: verifying_server.VerifyingServer) -> None:
+    target.redirects["/v1/messaging/credits"] = (307, f"{target.base_url}/v1/messaging/credits?moved=1")
+    async with AsyncMessageMedia(KEY, SECRET, base_url=target.base_url, follow_redirects=True) as client:
         assert (await client.messages.check_credits()).to_dict() == {"credits": 10}
-    assert [s.accepted for s in target.seen] == [True]
+    assert [s.accepted for s in target.seen] == [True, True]
 
 
 def test_reads_do_not_follow_redirects_unless_asked(

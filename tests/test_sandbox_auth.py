@@ -302,3 +302,12 @@ def test_auth_is_checked_before_validation(base_url: str, tmp_path: Path) -> Non
     # An unauthenticated caller learns nothing about the body's problems.
     response = call(base_url, "POST", "/v1/messages", b"{not json", {})
     assert response.status_code == 401
+
+
+def test_a_refusal_never_quotes_what_may_be_the_secret(base_url: str) -> None:
+    secret = "sandbox-secret"
+    raw = call(base_url, "GET", "/v1/replies", b"", {"Authorization": secret})
+    swapped = "Basic " + base64.b64encode(f"{secret}:".encode()).decode()
+    as_key = call(base_url, "GET", "/v1/replies", b"", {"Authorization": swapped})
+    for response in (raw, as_key):
+        assert response.status_code == 401 and secret not in response.text

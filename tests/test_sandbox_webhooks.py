@@ -255,3 +255,17 @@ def test_401_has_no_body_on_the_webhooks_api(sandbox: SandboxServer) -> None:
     response = raw.http.get(HOOKS)
     assert response.status_code == 401 and response.content == b""
     raw.close()
+
+
+def test_a_refused_header_value_is_not_quoted_back(api: Api) -> None:
+    token = "Bearer \x7fTOKEN-8c1e"
+    body = {
+        "url": "https://hooks.example.com/mm",
+        "method": "POST",
+        "encoding": "JSON",
+        "events": ["RECEIVED_SMS"],
+        "headers": {"Authorization": token},
+    }
+    response = api.post("/v1/webhooks/messages", body)
+    assert response.status_code == 400
+    assert "TOKEN-8c1e" not in response.text and "headers.Authorization" in response.text

@@ -68,5 +68,4 @@ def test_the_validator_rejects_a_broken_example() -> None:
     """The check above can fail: a Message without content and with a bad number is refused."""
     broken = {"messages": [{"destination_number": "0491570156"}]}
     errors = list(validator_for({"$ref": "#/components/schemas/SendMessagesRequest"}).iter_errors(broken))
-    assert {e.validator for e in errors} >= {"required", "pattern"} or len(errors) >= 1
-    assert errors
+    assert {e.validator for e in errors} == {"required", "pattern"}

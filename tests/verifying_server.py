@@ -87,6 +87,8 @@ class VerifyingServer:
     seen: list[Seen] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     base_url: str = ""
+    # request target -> (status, Location): answered, once the request verified, instead of the route.
+    redirects: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     def record(self, item: Seen) -> None:
         with self.lock:
@@ -185,6 +187,13 @@ def _handler_for(server: VerifyingServer) -> type[BaseHTTPRequestHandler]:
                 return
             server.record(seen)
             path = self.path.partition("?")[0]
+            if self.path in server.redirects:  # the whole target: a query makes another one
+                status, location = server.redirects[self.path]
+                self.send_response(status)
+                self.send_header("Location", location)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             for method, pattern, status, payload in _ROUTES:
                 if method == self.command and pattern.fullmatch(path):
                     self._send(status, payload)

@@ -21,19 +21,20 @@ JsonSchemaValuesException = JsonSchemaValueException
 
 
 REGEX_PATTERNS = {
-    'uuid_re_pattern': re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\Z')
+    'uuid_re_pattern': re.compile('^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\Z'),
+    '^[!-~]([ -~]*[!-~])?$': re.compile('^[!-~]([ -~]*[!-~])?\\Z')
 }
 
 NoneType = type(None)
 
 def validate(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, (dict)):
-        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'webhookId': {'type': 'string', 'format': 'uuid'}}, 'required': ['webhookId']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}}, 'required': []}, rule='type')
+        raise JsonSchemaValueException("" + (name_prefix or "data") + " must be object", value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'webhookId': {'type': 'string', 'format': 'uuid'}}, 'required': ['webhookId']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100, 'pattern': '^[!-~]([ -~]*[!-~])?$', 'x-pattern-message': 'printable ASCII without spaces at either end, such as SubAccount01'}}, 'required': []}}, 'required': []}, rule='type')
     data_is_dict = isinstance(data, dict)
     if data_is_dict:
         data__missing_keys = set([]) - data.keys()
         if data__missing_keys:
-            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'webhookId': {'type': 'string', 'format': 'uuid'}}, 'required': ['webhookId']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}}, 'required': []}, rule='required')
+            raise JsonSchemaValueException("" + (name_prefix or "data") + " must contain " + (str(sorted(data__missing_keys)) + " properties"), value=data, name="" + (name_prefix or "data") + "", definition={'type': 'object', 'properties': {'path': {'type': 'object', 'properties': {'webhookId': {'type': 'string', 'format': 'uuid'}}, 'required': ['webhookId']}, 'query': {'type': 'object', 'properties': {}, 'required': []}, 'headers': {'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100, 'pattern': '^[!-~]([ -~]*[!-~])?$', 'x-pattern-message': 'printable ASCII without spaces at either end, such as SubAccount01'}}, 'required': []}}, 'required': []}, rule='required')
         data_keys = set(data.keys())
         if "path" in data_keys:
             data_keys.remove("path")
@@ -69,22 +70,24 @@ def validate(data, custom_formats={}, name_prefix=None):
             data_keys.remove("headers")
             data__headers = data["headers"]
             if not isinstance(data__headers, (dict)):
-                raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers must be object", value=data__headers, name="" + (name_prefix or "data") + ".headers", definition={'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, rule='type')
+                raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers must be object", value=data__headers, name="" + (name_prefix or "data") + ".headers", definition={'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100, 'pattern': '^[!-~]([ -~]*[!-~])?$', 'x-pattern-message': 'printable ASCII without spaces at either end, such as SubAccount01'}}, 'required': []}, rule='type')
             data__headers_is_dict = isinstance(data__headers, dict)
             if data__headers_is_dict:
                 data__headers__missing_keys = set([]) - data__headers.keys()
                 if data__headers__missing_keys:
-                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers must contain " + (str(sorted(data__headers__missing_keys)) + " properties"), value=data__headers, name="" + (name_prefix or "data") + ".headers", definition={'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100}}, 'required': []}, rule='required')
+                    raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers must contain " + (str(sorted(data__headers__missing_keys)) + " properties"), value=data__headers, name="" + (name_prefix or "data") + ".headers", definition={'type': 'object', 'properties': {'Account': {'type': 'string', 'minLength': 1, 'maxLength': 100, 'pattern': '^[!-~]([ -~]*[!-~])?$', 'x-pattern-message': 'printable ASCII without spaces at either end, such as SubAccount01'}}, 'required': []}, rule='required')
                 data__headers_keys = set(data__headers.keys())
                 if "Account" in data__headers_keys:
                     data__headers_keys.remove("Account")
                     data__headers__Account = data__headers["Account"]
                     if not isinstance(data__headers__Account, (str)):
-                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers.Account must be string", value=data__headers__Account, name="" + (name_prefix or "data") + ".headers.Account", definition={'type': 'string', 'minLength': 1, 'maxLength': 100}, rule='type')
+                        raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers.Account must be string", value=data__headers__Account, name="" + (name_prefix or "data") + ".headers.Account", definition={'type': 'string', 'minLength': 1, 'maxLength': 100, 'pattern': '^[!-~]([ -~]*[!-~])?$', 'x-pattern-message': 'printable ASCII without spaces at either end, such as SubAccount01'}, rule='type')
                     if isinstance(data__headers__Account, str):
                         data__headers__Account_len = len(data__headers__Account)
                         if data__headers__Account_len < 1:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers.Account must be longer than or equal to 1 characters", value=data__headers__Account, name="" + (name_prefix or "data") + ".headers.Account", definition={'type': 'string', 'minLength': 1, 'maxLength': 100}, rule='minLength')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers.Account must be longer than or equal to 1 characters", value=data__headers__Account, name="" + (name_prefix or "data") + ".headers.Account", definition={'type': 'string', 'minLength': 1, 'maxLength': 100, 'pattern': '^[!-~]([ -~]*[!-~])?$', 'x-pattern-message': 'printable ASCII without spaces at either end, such as SubAccount01'}, rule='minLength')
                         if data__headers__Account_len > 100:
-                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers.Account must be shorter than or equal to 100 characters", value=data__headers__Account, name="" + (name_prefix or "data") + ".headers.Account", definition={'type': 'string', 'minLength': 1, 'maxLength': 100}, rule='maxLength')
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers.Account must be shorter than or equal to 100 characters", value=data__headers__Account, name="" + (name_prefix or "data") + ".headers.Account", definition={'type': 'string', 'minLength': 1, 'maxLength': 100, 'pattern': '^[!-~]([ -~]*[!-~])?$', 'x-pattern-message': 'printable ASCII without spaces at either end, such as SubAccount01'}, rule='maxLength')
+                        if not REGEX_PATTERNS['^[!-~]([ -~]*[!-~])?$'].search(data__headers__Account):
+                            raise JsonSchemaValueException("" + (name_prefix or "data") + ".headers.Account must match pattern ^[!-~]([ -~]*[!-~])?$", value=data__headers__Account, name="" + (name_prefix or "data") + ".headers.Account", definition={'type': 'string', 'minLength': 1, 'maxLength': 100, 'pattern': '^[!-~]([ -~]*[!-~])?$', 'x-pattern-message': 'printable ASCII without spaces at either end, such as SubAccount01'}, rule='pattern')
     return data

@@ -160,12 +160,12 @@ class MessagesResource:
         ``progress``: called with a ``BatchProgress`` after every batch.
         ``deadline``: seconds each request may take in all, retries included.
         """
-        from messagemedia_runtime.batching import partly_read, run_batches
+        from messagemedia_runtime.batching import as_items, partly_read, run_batches
 
         from . import send_messages
 
         client = self._client
-        items = list(messages)
+        items: list[Message | MessageParam] = as_items(messages, "messages")
 
         def send(chunk: list[Message | MessageParam]) -> Sequence[SentMessage]:
             kwargs = send_messages._get_kwargs(body={"messages": chunk}, account=account)
@@ -327,12 +327,12 @@ class AsyncMessagesResource:
         ``progress``: called with a ``BatchProgress`` after every batch.
         ``deadline``: seconds each request may take in all, retries included.
         """
-        from messagemedia_runtime.batching import arun_batches, partly_read
+        from messagemedia_runtime.batching import arun_batches, as_items, partly_read
 
         from . import send_messages
 
         client = self._client
-        items = list(messages)
+        items: list[Message | MessageParam] = as_items(messages, "messages")
 
         async def send(chunk: list[Message | MessageParam]) -> Sequence[SentMessage]:
             kwargs = send_messages._get_kwargs(body={"messages": chunk}, account=account)

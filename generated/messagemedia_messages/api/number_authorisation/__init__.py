@@ -10,7 +10,7 @@ each with ``sync``, ``sync_detailed``, ``asyncio`` and ``asyncio_detailed`` func
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 from uuid import UUID
 
 from messagemedia_runtime.paging import AsyncPager, Page, Paging
@@ -129,7 +129,7 @@ class NumberAuthorisationResource:
 
         def fetch(cursor: int | str | None) -> ListBlacklistResponse:
             kwargs = list_blacklist._get_kwargs(
-                token=cursor if isinstance(cursor, str) else UNSET,
+                token=cast(str, cursor) if cursor is not None else UNSET,
             )
             return list_blacklist._call_sync(client, kwargs, deadline)
 
@@ -256,7 +256,7 @@ class AsyncNumberAuthorisationResource:
 
         async def fetch(cursor: int | str | None) -> ListBlacklistResponse:
             kwargs = list_blacklist._get_kwargs(
-                token=cursor if isinstance(cursor, str) else UNSET,
+                token=cast(str, cursor) if cursor is not None else UNSET,
             )
             return await list_blacklist._call_async(client, kwargs, deadline)
 

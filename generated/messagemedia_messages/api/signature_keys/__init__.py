@@ -9,7 +9,7 @@ each with ``sync``, ``sync_detailed``, ``asyncio`` and ``asyncio_detailed`` func
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 from uuid import UUID
 
 from messagemedia_runtime.paging import AsyncPager, Page, Paging
@@ -218,7 +218,7 @@ class SignatureKeysResource:
 
         def fetch(cursor: int | str | None) -> list[SignatureKey]:
             kwargs = list_signature_keys._get_kwargs(
-                page=cursor if isinstance(cursor, int) else 1,
+                page=cast(int, cursor) if cursor is not None else 1,
                 page_size=page_size if not isinstance(page_size, Unset) else DEFAULT_PAGE_SIZE,
             )
             return list_signature_keys._call_sync(client, kwargs, deadline)
@@ -412,7 +412,7 @@ class AsyncSignatureKeysResource:
 
         async def fetch(cursor: int | str | None) -> list[SignatureKey]:
             kwargs = list_signature_keys._get_kwargs(
-                page=cursor if isinstance(cursor, int) else 1,
+                page=cast(int, cursor) if cursor is not None else 1,
                 page_size=page_size if not isinstance(page_size, Unset) else DEFAULT_PAGE_SIZE,
             )
             return await list_signature_keys._call_async(client, kwargs, deadline)

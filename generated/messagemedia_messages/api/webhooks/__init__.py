@@ -10,7 +10,7 @@ each with ``sync``, ``sync_detailed``, ``asyncio`` and ``asyncio_detailed`` func
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, cast
 from uuid import UUID
 
 from messagemedia_runtime.paging import AsyncPager, Page, Paging
@@ -166,7 +166,7 @@ class WebhooksResource:
 
         def fetch(cursor: int | str | None) -> ListWebhooksResponse:
             kwargs = list_webhooks._get_kwargs(
-                page=cursor if isinstance(cursor, int) else 0,
+                page=cast(int, cursor) if cursor is not None else 0,
                 page_size=page_size,
                 account=account,
             )
@@ -368,7 +368,7 @@ class AsyncWebhooksResource:
 
         async def fetch(cursor: int | str | None) -> ListWebhooksResponse:
             kwargs = list_webhooks._get_kwargs(
-                page=cursor if isinstance(cursor, int) else 0,
+                page=cast(int, cursor) if cursor is not None else 0,
                 page_size=page_size,
                 account=account,
             )

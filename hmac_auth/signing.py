@@ -29,7 +29,7 @@ def check_algorithm(algorithm: str) -> str:
     The message leaves the rejected value out on purpose: with several string arguments side by
     side, the value in the wrong place may well be the API secret.
     """
-    if algorithm not in _DIGESTS:
+    if not isinstance(algorithm, str) or algorithm not in _DIGESTS:
         allowed = ", ".join(repr(name) for name in ALGORITHMS)
         raise ConfigurationError(f"unsupported HMAC algorithm; use one of {allowed}")
     return algorithm

@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 from urllib.parse import parse_qsl
 
 from .callback_errors import CallbackPayloadError, UnrecognisedEventError
-from .errors import ConfigurationError
+from .errors import ConfigurationError, InvalidArgumentError
 
 __all__ = ["EventParser", "EventType", "decode_body", "decode_form"]
 
@@ -260,7 +260,9 @@ class EventParser(Generic[E]):
         elif isinstance(body, Mapping):
             data = body
         else:
-            raise TypeError(f"a callback's body is bytes, str or a mapping, not {type(body).__name__}")
+            raise InvalidArgumentError(
+                f"a callback's body is bytes, str or a mapping, not {type(body).__name__}"
+            )
         chosen = self.recognise(data) if event_type is None else self.type_named(event_type)
         return chosen.from_dict(data)
 
@@ -268,12 +270,12 @@ class EventParser(Generic[E]):
         """The ID to deduplicate this event's deliveries by, or ``None`` if the body had none."""
         event_type = self._by_model.get(type(event))
         if event_type is None:
-            raise TypeError(f"not a callback event: {type(event).__name__}")
+            raise InvalidArgumentError(f"not a callback event: {type(event).__name__}")
         value = getattr(event, event_type.id_field, None)
         return value if isinstance(value, str) and value else None
 
     def event_type_of(self, event: object) -> str:
         event_type = self._by_model.get(type(event))
         if event_type is None:
-            raise TypeError(f"not a callback event: {type(event).__name__}")
+            raise InvalidArgumentError(f"not a callback event: {type(event).__name__}")
         return event_type.name

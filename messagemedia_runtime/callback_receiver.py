@@ -25,7 +25,7 @@ from typing import Any, Generic, TypeVar
 from .callback_errors import CallbackPayloadError, CallbackVerificationError
 from .callback_keys import CallbackKeyring, Keys
 from .callback_parsing import EventParser
-from .callback_signing import Headers, PublicTarget, read_headers, verify_read_headers
+from .callback_signing import Headers, PublicTarget, checked_max_age, read_headers, verify_read_headers
 from .errors import ConfigurationError
 
 __all__ = ["DEFAULT_MAX_BODY", "Answer", "CallbackCore"]
@@ -109,6 +109,7 @@ class CallbackCore(Generic[E]):
             raise ConfigurationError("max_body must be a positive number of bytes")
         self.parser = parser
         self.keys = CallbackKeyring(keys) if verify and keys is not None else None
+        checked_max_age(max_age)  # refused here, not at the first callback
         self.max_age = max_age
         self.public_target = public_target
         self.max_body = max_body

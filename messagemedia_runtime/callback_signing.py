@@ -22,6 +22,7 @@ import base64
 import binascii
 import datetime as dt
 import email.utils
+import math
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
@@ -180,8 +181,19 @@ def signed_message(method: str, target: str | bytes, date: str, body: bytes | st
     )
 
 
+def checked_max_age(max_age: object) -> float | None:
+    """``max_age`` in seconds (None: any age), or a ``ConfigurationError``: a value that cannot be a
+    limit (text, NaN, zero or less) would refuse every callback or none, and must not look like one."""
+    if max_age is None:
+        return None
+    seconds = max_age.total_seconds() if isinstance(max_age, dt.timedelta) else max_age
+    if isinstance(seconds, bool) or not isinstance(seconds, int | float) or not 0 < seconds < math.inf:
+        raise ConfigurationError("max_age must be a positive number of seconds, or a timedelta, or None")
+    return float(seconds)
+
+
 def _check_age(date: str, max_age: float | dt.timedelta, now: float | dt.datetime | None) -> None:
-    limit = max_age.total_seconds() if isinstance(max_age, dt.timedelta) else float(max_age)
+    limit = checked_max_age(max_age) or 0.0
     try:
         sent = email.utils.parsedate_to_datetime(date)
     except (TypeError, ValueError, IndexError):

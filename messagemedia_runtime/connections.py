@@ -94,6 +94,10 @@ class Connections:
         self._async_loop: asyncio.AbstractEventLoop | None = None
         self._async_closed = False
 
+    def __deepcopy__(self, memo: dict[int, object]) -> Connections:
+        # Open sockets cannot be copied: a deep copy of a client shares them, as with_options does.
+        return self
+
     def use_sync(self, client: httpx.Client) -> None:
         """Use the caller's ``client`` for sync calls (it is not rebuilt after a fork)."""
         self._sync, self._sync_owned, self._sync_fork = client, False, _forks

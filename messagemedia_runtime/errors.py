@@ -26,6 +26,7 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "DeadlineExceededError",
+    "InvalidArgumentError",
     "MalformedResponseError",
     "MessageMediaError",
     "NotFoundError",
@@ -124,6 +125,10 @@ class ClientClosedError(ConfigurationError):
     """The client was closed (``close()``, ``aclose()`` or the end of its ``with`` block), or the
     ``httpx`` client it was given was. Its ``with_options()`` copies share its connections, so
     they are closed with it. Nothing was sent; make a new client."""
+
+
+class InvalidArgumentError(MessageMediaError, TypeError):
+    """An argument of a kind the function cannot take at all (a number where a body belongs)."""
 
 
 class RequestValidationError(MessageMediaError, ValueError):

@@ -29,6 +29,7 @@ _METADATA_KEY = re.compile(r"\.metadata\.(.+)$")
 # Fields that hold one E.164 number: `destination_number`, the blacklist's `number` and `numbers[i]`.
 _E164_FIELD = re.compile(r"(_number|^number|^numbers\[\d+\])$")
 # Fields whose values people write to handsets: never quoted back in an error.
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _PRIVATE_FIELDS = re.compile(r"(^|\.)(content|subject|metadata|headers)\b")
 _SHORT_VALUE = 40
 _TYPE_NAMES = {
@@ -91,7 +92,10 @@ def _plural(n: Any, word: str) -> str:
 
 def _field_name(raw: str) -> str:
     """``data.body.messages[0].metadata.k`` -> ``messages[0].metadata['k']``; path/header groups dropped."""
-    for prefix in ("data.body.", "data.path.", "data.query.", "data.headers.", "data."):
+    if raw.startswith(("data.path.", "data.query.")):
+        # Named as the caller wrote it: the method's argument (message_id), not the spec's messageId.
+        return _CAMEL_HUMP.sub("_", raw.split(".", 2)[2]).lower()
+    for prefix in ("data.body.", "data.headers.", "data."):
         if raw.startswith(prefix):
             raw = raw[len(prefix) :]
             break

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,10 @@ class SandboxConfig:
     # signed with the enabled key; without it (`--secure-callbacks off`) that API answers 403.
     secure_callbacks: bool = True
     max_body_bytes: int = 8 * 1024 * 1024
+    # How callback host names become addresses (host, port -> addresses; raise
+    # callback_targets.TargetUnresolvedError for none): None is the system's resolver. For tests,
+    # and for an embedding with names of its own.
+    callback_resolver: Callable[[str, int], list[str]] | None = None
 
     def __post_init__(self) -> None:
         if self.speed <= 0:

@@ -11,6 +11,7 @@ are known to the callback worker (which refuses to call the sandbox itself) from
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 import logging
 import secrets
@@ -202,6 +203,8 @@ class SandboxServer:
         step = config.step_seconds
         origin_token = secrets.token_urlsafe(16)
         policy = TargetPolicy(allow_external=config.allow_external_callbacks, listeners=tuple(self.listeners))
+        if config.callback_resolver is not None:
+            policy = dataclasses.replace(policy, resolver=config.callback_resolver)
         worker = CallbackWorker(
             store,
             base_delay=step,

@@ -205,3 +205,13 @@ def test_blacklist_refuses_a_malformed_number_by_name(cli: Cli) -> None:
     result = cli("blacklist", "add", "0491570156")
     assert result.exit_code == 1 and "numbers[0]" in result.stderr
     assert json_lines(cli.ok("--json", "blacklist", "check", "+61491570156").stdout)[0]["authorised"] is True
+
+
+def test_a_webhooks_header_values_are_masked_in_tables_and_given_in_json(cli: Cli) -> None:
+    args = ("webhooks", "create", "https://hooks.example.com/masked", "--event", "RECEIVED_SMS")
+    table = cli.ok(*args, "--header", "Authorization=Bearer TOKEN-51d2")
+    assert "TOKEN-51d2" not in table.stdout and "Authorization" in table.stdout
+    (created,) = cli.json(
+        *args[:2], "https://hooks.example.com/masked-json", *args[3:], "--header", "X-Key=K-77"
+    )
+    assert created["headers"] == {"X-Key": "K-77"}  # a script that asked for the data gets it

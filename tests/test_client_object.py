@@ -210,7 +210,7 @@ def test_a_field_the_spec_does_not_define_is_refused_with_the_closest_one() -> N
 
 def test_wrong_ids_are_named_before_anything_is_sent() -> None:
     client = MessageMedia("K", "S", base_url="http://127.0.0.1:9")  # nothing listens there
-    with pytest.raises(RequestValidationError, match="messageId must be a UUID"):
+    with pytest.raises(RequestValidationError, match="message_id must be a UUID"):
         client.messages.get_status("not-a-uuid")
     with pytest.raises(RequestValidationError, match=r"reply_ids\[1\]"):
         client.replies.confirm(reply_ids=[str(uuid.uuid4()), "nope"])
@@ -347,3 +347,21 @@ def test_a_per_call_account_is_held_to_the_same_rule_before_sending(account: str
         client.messages.check_credits(account=account)
     with pytest.raises(ConfigurationError, match="account"):  # as the constructor says it
         client.with_options(account=account)
+
+
+def test_numbers_to_check_may_be_a_list_or_the_joined_string() -> None:
+    seen: list[bytes] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request.url.raw_path)
+        return httpx.Response(200, json={"uri": "/v1/number_authorisation/is_authorised/x", "numbers": []})
+
+    client = MessageMedia("K", "S", http_client=httpx.Client(transport=httpx.MockTransport(answer)))
+    client.number_authorisation.check(["+61491570156", "+61491570159"])
+    client.number_authorisation.check(("+61491570156",))
+    client.number_authorisation.check("+61491570156,+61491570159")
+    joined = b"/v1/number_authorisation/is_authorised/%2B61491570156%2C%2B61491570159"
+    assert seen == [joined, b"/v1/number_authorisation/is_authorised/%2B61491570156", joined]
+    with pytest.raises(RequestValidationError, match="numbers must be E.164"):
+        client.number_authorisation.check(["+61491570156", "0491570159"])
+    assert len(seen) == 3

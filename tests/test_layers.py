@@ -8,6 +8,8 @@ they need. An import the other way, even a lazy one inside a function, fails her
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,11 @@ def _imports(path: Path) -> set[str]:
             found.update(alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module.split(".")[0])
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            # A name handed to importlib.import_module or __import__ counts too.
+            first = node.value.split(".")[0].split(":")[0]
+            if first.isidentifier():
+                found.add(first)
     return found
 
 
@@ -40,3 +47,20 @@ def test_lower_layers_do_not_import_upper_ones(package: str) -> None:
         if _imports(path) & BELOW[package]
     }
     assert offenders == {}
+
+
+@pytest.mark.parametrize("package", sorted(BELOW))
+def test_importing_every_module_of_a_lower_layer_loads_no_upper_one(package: str) -> None:
+    # What the source says is one thing; what importing it does is checked in a fresh interpreter.
+    code = f"""
+import importlib, pkgutil, sys
+import {package} as top
+for info in pkgutil.walk_packages(top.__path__, top.__name__ + "."):
+    importlib.import_module(info.name)
+print(" ".join(sorted(name for name in sys.modules if name.split(".")[0] in {sorted(BELOW[package])!r})))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == []

@@ -245,9 +245,9 @@ CASES: list[tuple[str, Callable[[Client], dict[str, Any]], str, int | None, str]
     (
         "get with non-uuid",
         lambda client: {"module": get_message_status, "client": client, "message_id": NOT_UUID},
-        "messageId",
+        "message_id",
         None,
-        f"messageId must be a UUID such as 877c19ef-fa2e-4cec-827a-e1df9b5509f7 (got '{NOT_UUID}')",
+        f"message_id must be a UUID such as 877c19ef-fa2e-4cec-827a-e1df9b5509f7 (got '{NOT_UUID}')",
     ),
     (
         "cancel with non-uuid",
@@ -257,7 +257,7 @@ CASES: list[tuple[str, Callable[[Client], dict[str, Any]], str, int | None, str]
             "message_id": "../../v1/messaging/credits",
             "body": CancelScheduledMessageRequest(),
         },
-        "messageId",
+        "message_id",
         None,
         "must be a UUID",
     ),
@@ -307,7 +307,7 @@ CASES: list[tuple[str, Callable[[Client], dict[str, Any]], str, int | None, str]
         lambda client: {"module": create_webhook, "client": client, "body": webhook(read_timeout=60001)},
         "read_timeout",
         None,
-        "read_timeout must be smaller than or equal to 60000",
+        "read_timeout must be at most 60000 (got 60001)",
     ),
     (
         "webhook update of nothing",

@@ -14,7 +14,12 @@ import httpx
 import pytest
 from sandbox_helpers import Api, CallbackReceiver, running_sandbox, sms, wait_until
 
-from messagemedia_sandbox.callback_targets import Listener, TargetPolicy, TargetRefusedError
+from messagemedia_sandbox.callback_targets import (
+    Listener,
+    TargetPolicy,
+    TargetRefusedError,
+    TargetUnresolvedError,
+)
 from messagemedia_sandbox.callbacks import ORIGIN_HEADER, backoff, post_json
 
 pytestmark = pytest.mark.sandbox
@@ -388,12 +393,21 @@ def test_unusable_callback_urls_are_refused(url: str, reason: str) -> None:
 
 
 def test_an_unresolvable_name_is_a_failed_attempt_not_a_refusal(tmp_path: Path) -> None:
-    with running_sandbox(tmp_path, speed=100, callback_max_attempts=2) as sandbox:
+    asked: list[str] = []
+
+    def no_such_host(host: str, port: int) -> list[str]:  # what DNS says, without asking it
+        asked.append(host)
+        raise TargetUnresolvedError(f"cannot resolve {host!r}: [Errno -2] Name or service not known")
+
+    with running_sandbox(
+        tmp_path, speed=100, callback_max_attempts=2, callback_resolver=no_such_host
+    ) as sandbox:
         api = Api(sandbox.base_url)
         reply_with_callback(api, "http://no-such-host.invalid/hook")
         (record,) = wait_until(lambda: [r for r in callback_log(api) if r["state"] == "failed"], timeout=10)
         assert record["attempts"] == 2  # retried: DNS may answer later
         assert record["last_error"].startswith("cannot resolve 'no-such-host.invalid'")
+        assert asked == ["no-such-host.invalid"] * 2
         api.close()
 
 

@@ -123,6 +123,12 @@ def _operations(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
         _check_named_answers(spec, op_id, op)
         entry: dict[str, Any] = {
             "method_name": name,
+            # Path or query parameters written as one joined string: {name: separator}.
+            "joined": {
+                param["name"]: param["x-joined-by"]
+                for param in (_resolve(spec, raw) for raw in op.get("parameters", []))
+                if "x-joined-by" in param
+            },
             "tag": op["tags"][0],
             "idempotent": bool(op.get("x-idempotent", False)),
             "pagination": op.get("x-pagination"),

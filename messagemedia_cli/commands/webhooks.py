@@ -21,6 +21,15 @@ def _events(values: tuple[str, ...]) -> list[str]:
     return [event.strip().upper() for value in values for event in value.split(",") if event.strip()]
 
 
+def _shown(state: CliState, webhook: dict[str, Any]) -> dict[str, Any]:
+    """The webhook for a table: header values masked (x-sensitive in the spec; receivers' tokens
+    live there), as the models' reprs do. --json writes them, for scripts that asked for data."""
+    headers = webhook.get("headers")
+    if state.out.json_lines or not isinstance(headers, dict):
+        return webhook
+    return {**webhook, "headers": {name: "***" for name in headers}}
+
+
 def _headers(values: tuple[str, ...]) -> dict[str, str]:
     try:
         return parse_pairs(values, "--header", "NAME=VALUE")
@@ -121,7 +130,7 @@ def create(  # noqa: PLR0917 - click passes each option as an argument
     }
     fields.update({name: value for name, value in optional.items() if value is not None})
     webhook = state.client().webhooks.create(**fields)
-    state.out.record(webhook.to_dict())
+    state.out.record(_shown(state, webhook.to_dict()))
 
 
 @webhooks.command(
@@ -159,7 +168,7 @@ def update(  # noqa: PLR0917 - click passes each option as an argument
             "give at least one change: --url, --event, --method, --encoding, --header, --template"
         )
     webhook = state.client().webhooks.update(webhook_id, **fields)
-    state.out.record(webhook.to_dict())
+    state.out.record(_shown(state, webhook.to_dict()))
 
 
 @webhooks.command(epilog="Example: messagemedia webhooks delete 6ec3a6b1-5cbb-4e4b-9cb4-3e4d1a3f2c10")

@@ -79,7 +79,7 @@ class NumberAuthorisationResource:
 
     def check(
         self,
-        numbers: str,
+        numbers: str | Sequence[str],
         *,
         deadline: float | None = None,
     ) -> CheckNumbersAuthorisedResponse:
@@ -96,7 +96,7 @@ class NumberAuthorisationResource:
         from . import check_numbers_authorised
 
         kwargs = check_numbers_authorised._get_kwargs(
-            numbers,
+            ",".join(map(str, numbers)) if isinstance(numbers, list | tuple) else numbers,
         )
         return check_numbers_authorised._call_sync(self._client, kwargs, deadline)
 
@@ -206,7 +206,7 @@ class AsyncNumberAuthorisationResource:
 
     async def check(
         self,
-        numbers: str,
+        numbers: str | Sequence[str],
         *,
         deadline: float | None = None,
     ) -> CheckNumbersAuthorisedResponse:
@@ -223,7 +223,7 @@ class AsyncNumberAuthorisationResource:
         from . import check_numbers_authorised
 
         kwargs = check_numbers_authorised._get_kwargs(
-            numbers,
+            ",".join(map(str, numbers)) if isinstance(numbers, list | tuple) else numbers,
         )
         return await check_numbers_authorised._call_async(self._client, kwargs, deadline)
 

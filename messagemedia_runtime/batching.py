@@ -349,23 +349,27 @@ class _Run(Generic[T, R]):
         batches whose request may have left fail as outcome-unknown, the others as not attempted."""
         settled = {i for i, item in enumerate(self.result.sent) if item is not None}
         settled.update(i for failure in self.result.failures for i in failure.indices)
-        open_positions = [i for i in range(len(self.items)) if i not in settled]
-        in_flight = [i for i in open_positions if i in self.started]
-        untouched = [i for i in open_positions if i not in self.started]
         operation = self.result.operation
-        if in_flight:
-            error = BatchInterruptedError(
-                "interrupted while this batch's request may have been on its way", operation=operation
-            )
-            self.result.failures.append(BatchFailure(tuple(in_flight), error))
-        if untouched:
-            skipped = BatchSkippedError("not attempted: the send was interrupted", operation=operation)
-            self.result.failures.append(BatchFailure(tuple(untouched), skipped))
+        in_flight = 0
+        # One failure per batch, so that no failure's span takes in an item another batch settled.
+        for batch in self.batches:
+            open_positions = [i for i in batch if i not in settled]
+            flying = tuple(i for i in open_positions if i in self.started)
+            untouched = tuple(i for i in open_positions if i not in self.started)
+            if flying:
+                in_flight += len(flying)
+                error = BatchInterruptedError(
+                    "interrupted while this batch's request may have been on its way", operation=operation
+                )
+                self.result.failures.append(BatchFailure(flying, error))
+            if untouched:
+                skipped = BatchSkippedError("not attempted: the send was interrupted", operation=operation)
+                self.result.failures.append(BatchFailure(untouched, skipped))
         result = self.finish()
         exc.batch_result = result  # type: ignore[attr-defined]
         exc.add_note(
             f"{operation or 'the batched send'} was interrupted: {result.accepted_count} of {len(self.items)}"
-            f" items were accepted, {len(in_flight)} may or may not have been; see the exception's"
+            f" items were accepted, {in_flight} may or may not have been; see the exception's"
             " batch_result"
         )
         return exc
@@ -405,7 +409,8 @@ def run_batches(
                 continue
             _send_one(run, send, positions, check)
     except BaseException as exc:  # Ctrl-C mid-send: say what was accepted before it propagates
-        raise run.interrupted(exc) from None
+        run.interrupted(exc)
+        raise
     return run.finish()
 
 
@@ -483,5 +488,6 @@ async def arun_batches(
             for positions in run.batches:
                 group.create_task(gated(positions))
     except BaseException as exc:
-        raise run.interrupted(exc) from None
+        run.interrupted(exc)
+        raise
     return run.finish()

@@ -80,6 +80,12 @@ class MessageMediaError(Exception):
         self.method = method
         self.path = path
 
+    def __copy__(self) -> MessageMediaError:
+        copied = type(self).__new__(type(self))
+        copied.args = self.args
+        copied.__dict__.update(self.__dict__)
+        return copied
+
     def __reduce__(self) -> tuple[Any, ...]:
         # Pickled (a process pool, a task queue, a cache) without the httpx response: it holds the
         # signed request, and subclasses' __init__ need it. What the error says survives.
@@ -105,15 +111,22 @@ def _without_credentials(response: httpx.Response) -> httpx.Response:
         request = response.request
     except RuntimeError:  # a Response built by hand has no request
         return response
-    if "authorization" in request.headers:
-        headers = request.headers.copy()
-        del headers["authorization"]
-        try:
-            content = request.content
-        except httpx.RequestNotRead:
-            content = b""
-        response.request = httpx.Request(request.method, request.url, headers=headers, content=content)
+    response.request = _unsigned(request)
+    if response.next_request is not None:  # a redirect not followed: httpx signed its next hop too
+        response.next_request = _unsigned(response.next_request)
     return response
+
+
+def _unsigned(request: httpx.Request) -> httpx.Request:
+    if "authorization" not in request.headers:
+        return request
+    headers = request.headers.copy()
+    del headers["authorization"]
+    try:
+        content = request.content
+    except httpx.RequestNotRead:
+        content = b""
+    return httpx.Request(request.method, request.url, headers=headers, content=content)
 
 
 class ConfigurationError(MessageMediaError, ValueError):

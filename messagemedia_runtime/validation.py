@@ -172,7 +172,9 @@ def _describe(field: str, rule: str | None, definition: Any, value: Any, fallbac
             return f"{field} may not include {refused[0]!r}"
     if rule == "propertyNames" and "pattern" in definition.get("propertyNames", {}):
         names = definition["propertyNames"]
-        unnamed = [k for k in (value or {}) if isinstance(k, str) and not re.search(names["pattern"], k)]
+        # JSON Schema's $ is the end of the string; Python's also matches before a final newline.
+        name_rule = re.compile(re.sub(r"(?<!\\)\$", r"\\Z", names["pattern"]))
+        unnamed = [k for k in (value or {}) if isinstance(k, str) and not name_rule.search(k)]
         if unnamed:
             wanted = names.get("x-pattern-message", f"a name matching {names['pattern']}")
             return f"{field} key {unnamed[0][:40]!r} must be {wanted}"

@@ -278,7 +278,7 @@ def _serve(args: argparse.Namespace) -> int:
     # The first line is what SandboxProcess (and a person) looks for.
     print(f"messagemedia-sandbox listening on {url}", flush=True)
     # A secret from the environment may well be the account's real one: it is used, never shown.
-    from_environment = args.secret is None and bool(os.environ.get("MESSAGEMEDIA_API_SECRET"))
+    from_environment = not args.secret and bool(os.environ.get("MESSAGEMEDIA_API_SECRET"))
     print(startup_text(config, url, hide_secret=from_environment), flush=True)
     try:
         while not stopping.wait(0.5):

@@ -4,6 +4,7 @@ with plain dicts and strings only, over HMAC and Basic, and the client object's 
 from __future__ import annotations
 
 import asyncio
+import collections
 import datetime
 import tomllib
 import uuid
@@ -360,8 +361,9 @@ def test_numbers_to_check_may_be_a_list_or_the_joined_string() -> None:
     client.number_authorisation.check(["+61491570156", "+61491570159"])
     client.number_authorisation.check(("+61491570156",))
     client.number_authorisation.check("+61491570156,+61491570159")
+    client.number_authorisation.check(collections.deque(["+61491570156", "+61491570159"]))
     joined = b"/v1/number_authorisation/is_authorised/%2B61491570156%2C%2B61491570159"
-    assert seen == [joined, b"/v1/number_authorisation/is_authorised/%2B61491570156", joined]
+    assert seen == [joined, b"/v1/number_authorisation/is_authorised/%2B61491570156", joined, joined]
     with pytest.raises(RequestValidationError, match=r"numbers must be E\.164"):
         client.number_authorisation.check(["+61491570156", "0491570159"])
-    assert len(seen) == 3
+    assert len(seen) == 4

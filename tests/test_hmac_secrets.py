@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import copy
 import logging
 import pickle
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from verifying_server import VerifyingServer, running
 
@@ -14,7 +16,7 @@ from hmac_auth import BasicAuth, HmacAuth, MissingCredentialsError, signing_head
 from messagemedia_messages import create_client
 from messagemedia_messages.api.messages import check_credits_remaining, send_messages
 from messagemedia_messages.models import Message, SendMessagesRequest
-from messagemedia_runtime.errors import AuthenticationError
+from messagemedia_runtime.errors import AuthenticationError, UnexpectedStatusError
 from messagemedia_runtime.retry import RetryPolicy
 
 CANARY = "CANARY-SECRET-3f9a"
@@ -126,3 +128,26 @@ def test_an_error_carries_no_credentials_and_pickles_without_them(use_hmac: bool
     assert type(again) is AuthenticationError and str(again) == str(error)
     assert (again.status_code, again.operation, again.body) == (401, error.operation, error.body)
     assert again.response is None  # the httpx response stays behind
+    assert copy.copy(error).response is error.response  # a copy in the same process keeps it
+
+
+@pytest.mark.parametrize("use_hmac", [True, False], ids=["hmac", "basic"])
+def test_a_redirect_not_followed_leaves_no_signed_next_request_in_the_error(use_hmac: bool) -> None:
+    def moved(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(302, headers={"Location": "/v1/elsewhere"})
+
+    client = create_client(
+        "CANARY_KEY",
+        CANARY,
+        hmac=use_hmac,
+        base_url="https://api.example",
+        transport=httpx.MockTransport(moved),
+    )
+    with client, pytest.raises(UnexpectedStatusError) as info:
+        check_credits_remaining.sync(client=client)
+    response = info.value.response
+    assert response.next_request is not None and response.next_request.url.path == "/v1/elsewhere"
+    for request in (response.request, response.next_request):
+        assert "authorization" not in request.headers
+    _assert_clean(repr(vars(info.value)))
+    assert "/v1/elsewhere" in str(info.value)

@@ -379,6 +379,10 @@ def test_an_item_that_is_not_an_object_hides_none_of_the_others() -> None:
     assert parsed.unreadable_fields == ["replies"] and parsed["replies"] == page["replies"]
     assert parsed.to_dict() == page  # what came in, odd items included
     assert CheckRepliesResponse.from_dict({"replies": [REPLY]}).unreadable_fields == []
+    # Once the caller changes the list, the list is what goes out, not the raw one it replaced.
+    edited = CheckRepliesResponse.from_dict(page)
+    edited.replies = edited.replies[1:]
+    assert edited.to_dict()["replies"] == [second]
 
     confirmed: list[Any] = []
 

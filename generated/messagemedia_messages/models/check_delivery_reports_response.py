@@ -28,12 +28,19 @@ class CheckDeliveryReportsResponse:
         """
         field_dict: dict[str, Any] = dict(self.additional_properties)
         delivery_reports: Any = self.delivery_reports
-        if delivery_reports is not UNSET and "delivery_reports" not in field_dict:
-            field_dict["delivery_reports"] = (
+        if delivery_reports is not UNSET:
+            _delivery_reports_json = (
                 [_item.to_dict() if isinstance(_item, DeliveryReport) else _item for _item in delivery_reports]
                 if isinstance(delivery_reports, list)
                 else delivery_reports
             )
+            _delivery_reports_raw = field_dict.get("delivery_reports")
+            if not isinstance(_delivery_reports_raw, list) or _delivery_reports_json != [
+                _delivery_reports_item
+                for _delivery_reports_item in _delivery_reports_raw
+                if isinstance(_delivery_reports_item, dict)
+            ]:
+                field_dict["delivery_reports"] = _delivery_reports_json
 
         return field_dict
 

@@ -30,12 +30,17 @@ class CheckNumbersAuthorisedResponse:
         """
         field_dict: dict[str, Any] = dict(self.additional_properties)
         numbers: Any = self.numbers
-        if numbers is not UNSET and "numbers" not in field_dict:
-            field_dict["numbers"] = (
+        if numbers is not UNSET:
+            _numbers_json = (
                 [_item.to_dict() if isinstance(_item, NumberAuthorisation) else _item for _item in numbers]
                 if isinstance(numbers, list)
                 else numbers
             )
+            _numbers_raw = field_dict.get("numbers")
+            if not isinstance(_numbers_raw, list) or _numbers_json != [
+                _numbers_item for _numbers_item in _numbers_raw if isinstance(_numbers_item, dict)
+            ]:
+                field_dict["numbers"] = _numbers_json
 
         uri: Any = self.uri
         if uri is not UNSET:

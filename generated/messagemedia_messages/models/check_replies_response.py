@@ -28,12 +28,17 @@ class CheckRepliesResponse:
         """
         field_dict: dict[str, Any] = dict(self.additional_properties)
         replies: Any = self.replies
-        if replies is not UNSET and "replies" not in field_dict:
-            field_dict["replies"] = (
+        if replies is not UNSET:
+            _replies_json = (
                 [_item.to_dict() if isinstance(_item, Reply) else _item for _item in replies]
                 if isinstance(replies, list)
                 else replies
             )
+            _replies_raw = field_dict.get("replies")
+            if not isinstance(_replies_raw, list) or _replies_json != [
+                _replies_item for _replies_item in _replies_raw if isinstance(_replies_item, dict)
+            ]:
+                field_dict["replies"] = _replies_json
 
         return field_dict
 

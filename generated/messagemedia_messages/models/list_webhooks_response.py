@@ -33,12 +33,17 @@ class ListWebhooksResponse:
         """
         field_dict: dict[str, Any] = dict(self.additional_properties)
         page_data: Any = self.page_data
-        if page_data is not UNSET and "pageData" not in field_dict:
-            field_dict["pageData"] = (
+        if page_data is not UNSET:
+            _page_data_json = (
                 [_item.to_dict() if isinstance(_item, Webhook) else _item for _item in page_data]
                 if isinstance(page_data, list)
                 else page_data
             )
+            _page_data_raw = field_dict.get("pageData")
+            if not isinstance(_page_data_raw, list) or _page_data_json != [
+                _page_data_item for _page_data_item in _page_data_raw if isinstance(_page_data_item, dict)
+            ]:
+                field_dict["pageData"] = _page_data_json
 
         page: Any = self.page
         if page is not UNSET:

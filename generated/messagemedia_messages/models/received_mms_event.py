@@ -65,12 +65,17 @@ class ReceivedMmsEvent:
             field_dict["content"] = content
 
         attachments: Any = self.attachments
-        if attachments is not UNSET and "attachments" not in field_dict:
-            field_dict["attachments"] = (
+        if attachments is not UNSET:
+            _attachments_json = (
                 [_item.to_dict() if isinstance(_item, MmsAttachment) else _item for _item in attachments]
                 if isinstance(attachments, list)
                 else attachments
             )
+            _attachments_raw = field_dict.get("attachments")
+            if not isinstance(_attachments_raw, list) or _attachments_json != [
+                _attachments_item for _attachments_item in _attachments_raw if isinstance(_attachments_item, dict)
+            ]:
+                field_dict["attachments"] = _attachments_json
 
         source_number: Any = self.source_number
         if source_number is not UNSET:

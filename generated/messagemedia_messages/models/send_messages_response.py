@@ -28,12 +28,17 @@ class SendMessagesResponse:
         """
         field_dict: dict[str, Any] = dict(self.additional_properties)
         messages: Any = self.messages
-        if messages is not UNSET and "messages" not in field_dict:
-            field_dict["messages"] = (
+        if messages is not UNSET:
+            _messages_json = (
                 [_item.to_dict() if isinstance(_item, SentMessage) else _item for _item in messages]
                 if isinstance(messages, list)
                 else messages
             )
+            _messages_raw = field_dict.get("messages")
+            if not isinstance(_messages_raw, list) or _messages_json != [
+                _messages_item for _messages_item in _messages_raw if isinstance(_messages_item, dict)
+            ]:
+                field_dict["messages"] = _messages_json
 
         return field_dict
 

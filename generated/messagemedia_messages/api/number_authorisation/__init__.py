@@ -96,7 +96,7 @@ class NumberAuthorisationResource:
         from . import check_numbers_authorised
 
         kwargs = check_numbers_authorised._get_kwargs(
-            ",".join(map(str, numbers)) if isinstance(numbers, list | tuple) else numbers,
+            numbers if isinstance(numbers, str) or not isinstance(numbers, Sequence) else ",".join(map(str, numbers)),
         )
         return check_numbers_authorised._call_sync(self._client, kwargs, deadline)
 
@@ -223,7 +223,7 @@ class AsyncNumberAuthorisationResource:
         from . import check_numbers_authorised
 
         kwargs = check_numbers_authorised._get_kwargs(
-            ",".join(map(str, numbers)) if isinstance(numbers, list | tuple) else numbers,
+            numbers if isinstance(numbers, str) or not isinstance(numbers, Sequence) else ",".join(map(str, numbers)),
         )
         return await check_numbers_authorised._call_async(self._client, kwargs, deadline)
 

@@ -60,16 +60,14 @@ class PartlyRead(list[R]):
 def as_items(items: Iterable[T], name: str) -> list[T]:
     """``items`` as a list, or a ``ConfigurationError`` naming the argument when it is no iterable
     of items (``None``, a number, a single dict or model instead of a list of them)."""
-    if items is None or isinstance(items, str | bytes | Mapping) or hasattr(items, "to_dict"):
-        raise ConfigurationError(
-            f"{name} must be a list (or other iterable) of items, not {type(items).__name__}"
-        )
-    try:
-        return list(items)
-    except TypeError:
-        raise ConfigurationError(
-            f"{name} must be a list (or other iterable) of items, not {type(items).__name__}"
-        ) from None
+    if items is not None and not isinstance(items, str | bytes | Mapping) and not hasattr(items, "to_dict"):
+        try:
+            return list(items)
+        except TypeError:
+            pass
+    raise ConfigurationError(
+        f"{name} must be a list (or other iterable) of items, not {type(items).__name__}"
+    )
 
 
 def _check_progress(progress: object) -> None:

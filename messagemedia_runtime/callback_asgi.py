@@ -15,6 +15,7 @@ import inspect
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any, Generic, TypeAlias, TypeVar
 
+from .awaitables import is_coroutine_function
 from .callback_keys import Keys
 from .callback_parsing import EventParser
 from .callback_receiver import DEFAULT_MAX_BODY, TOO_LARGE, Answer, CallbackCore
@@ -36,11 +37,6 @@ def asgi_target(scope: Scope) -> bytes:
     path = scope.get("raw_path") or scope.get("path", "/").encode("utf-8")
     query = scope.get("query_string") or b""
     return bytes(path) + b"?" + bytes(query) if query else bytes(path)
-
-
-def _is_async(handler: Callable[..., Any]) -> bool:
-    call = getattr(handler, "__call__", None)  # noqa: B004 - an object whose __call__ is a coroutine function
-    return inspect.iscoroutinefunction(handler) or inspect.iscoroutinefunction(call)
 
 
 class _DisconnectedError(Exception):
@@ -112,7 +108,7 @@ class CallbackASGIApp(Generic[E]):
         event_type: str | type[Any] | None = None,
     ) -> None:
         self.handler = handler
-        self._async = _is_async(handler)
+        self._async = is_coroutine_function(handler)
         self._core = CallbackCore(
             self.parser,
             keys=keys,

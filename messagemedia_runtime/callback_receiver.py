@@ -109,8 +109,7 @@ class CallbackCore(Generic[E]):
             raise ConfigurationError("max_body must be a positive number of bytes")
         self.parser = parser
         self.keys = CallbackKeyring(keys) if verify and keys is not None else None
-        checked_max_age(max_age)  # refused here, not at the first callback
-        self.max_age = max_age
+        self.max_age = checked_max_age(max_age)  # refused here, not at the first callback
         self.public_target = public_target
         self.max_body = max_body
         self.event_type = None if event_type is None else parser.type_named(event_type).name

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Generic, Protocol, TypeAlias, TypeVar
 from urllib.parse import quote, urlsplit
 
+from .awaitables import discard, is_coroutine_function
 from .callback_keys import Keys
 from .callback_parsing import EventParser
 from .callback_receiver import DEFAULT_MAX_BODY, TOO_LARGE, Answer, CallbackCore
@@ -111,9 +112,7 @@ class CallbackWSGIApp(Generic[E]):
         max_body: int = DEFAULT_MAX_BODY,
         event_type: str | type[Any] | None = None,
     ) -> None:
-        if inspect.iscoroutinefunction(handler) or inspect.iscoroutinefunction(
-            getattr(handler, "__call__", None)  # noqa: B004
-        ):
+        if is_coroutine_function(handler):
             raise ConfigurationError("a WSGI receiver calls its handler synchronously: give a plain function")
         self.handler = handler
         self._core = CallbackCore(
@@ -137,9 +136,7 @@ class CallbackWSGIApp(Generic[E]):
         try:
             outcome = self.handler(result)
             if inspect.isawaitable(outcome):  # never run here: answering 2XX would drop the callback
-                close = getattr(outcome, "close", None)
-                if callable(close):
-                    close()
+                discard(outcome)
                 raise ConfigurationError(
                     "the WSGI receiver's handler returned an awaitable, which it cannot await: give a"
                     " plain function (the API delivers the callback again)"

@@ -20,6 +20,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from .awaitables import discard, is_coroutine_function
 from .errors import ConfigurationError, MessageMediaError
 
 __all__ = ["DrainError", "DrainFailure", "DrainResult", "adrain", "drain"]
@@ -134,12 +135,6 @@ def _check_handler(handler: object) -> None:
         )
 
 
-def _discard(awaitable: object) -> None:
-    close = getattr(awaitable, "close", None)  # a coroutine never awaited warns unless closed
-    if callable(close):
-        close()
-
-
 def drain(
     check: Callable[[], Sequence[T]],
     confirm: Callable[[list[str]], object],
@@ -156,9 +151,7 @@ def drain(
     confirm failures are collected in the result: call ``raise_if_failed()`` to raise.
     """
     _check_handler(handler)
-    if inspect.iscoroutinefunction(handler) or inspect.iscoroutinefunction(
-        getattr(handler, "__call__", None)  # noqa: B004 - an object whose __call__ is a coroutine function
-    ):
+    if is_coroutine_function(handler):
         raise ConfigurationError(
             "this drain calls its handler without awaiting it, and would confirm items it never"
             " processed: give a plain function, or use the async client's drain"
@@ -176,7 +169,7 @@ def drain(
             try:
                 outcome = handler(item)
                 if inspect.isawaitable(outcome):  # a lambda around a coroutine function, say
-                    _discard(outcome)
+                    discard(outcome)
                     raise ConfigurationError(
                         "the handler returned an awaitable, which this drain cannot await: the item"
                         " is left unconfirmed (use the async client's drain)"

@@ -423,6 +423,16 @@ def send_sync(
     return response
 
 
+def _note_if_cancelled(exc: BaseException, operation: Operation) -> None:
+    import asyncio  # loaded already: this runs in an event loop
+
+    if not operation.idempotent and isinstance(exc, asyncio.CancelledError):
+        exc.add_note(
+            f"{operation.id} was cancelled after its request may have reached the API: its outcome"
+            " is unknown; check before sending again"
+        )
+
+
 async def send_async(
     client: _AsyncClient,
     request_kwargs: dict[str, Any],
@@ -432,28 +442,9 @@ async def send_async(
     deadline: float | None = None,
 ) -> httpx.Response:
     """The async twin of ``send_sync``. A cancellation (``task.cancel()``, ``asyncio.wait_for``)
-    propagates as it is; on an operation that is not idempotent it carries a note that the
-    request may have reached the API (``deadline=`` says so with ``SendOutcomeUnknownError``)."""
-    try:
-        return await _send_async(client, request_kwargs, operation, raise_for_status, deadline)
-    except BaseException as exc:
-        import asyncio  # loaded already: this runs in an event loop
-
-        if not operation.idempotent and isinstance(exc, asyncio.CancelledError):
-            exc.add_note(
-                f"{operation.id} was cancelled after its request may have reached the API: its outcome"
-                " is unknown; check before sending again"
-            )
-        raise
-
-
-async def _send_async(
-    client: _AsyncClient,
-    request_kwargs: dict[str, Any],
-    operation: Operation,
-    raise_for_status: bool,
-    deadline: float | None,
-) -> httpx.Response:
+    propagates as it is; cut off while a request of an operation that is not idempotent was on its
+    way, it carries a note that its outcome is unknown (``deadline=`` says so with
+    ``SendOutcomeUnknownError``)."""
     attempts = _prepare(client, request_kwargs, operation, deadline)
     http = client.get_async_httpx_client()
     if http.is_closed:
@@ -474,6 +465,9 @@ async def _send_async(
         except httpx.RequestError as exc:
             await async_sleep(attempts.wait(attempts.on_exception(exc), exc))
             continue
+        except BaseException as exc:
+            _note_if_cancelled(exc, operation)
+            raise
         delay = attempts.on_response(response)
         if delay is None:
             break
